@@ -1,0 +1,3 @@
+using Hoop.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,21 @@
+using Hoop.Gateway.Requests;
+using Hoop.Gateway.Sessions;
+
+namespace Hoop.Gateway.Policy;
+
+/// <summary>Everything the decide stage may look at. Grows additively as policy needs more of the request.</summary>
+public sealed record DecisionRequest
+{
+    public required Session Session { get; init; }
+
+    public required RequestInfo Info { get; init; }
+
+    /// <summary>The HTTP method as sent (upper case).</summary>
+    public required string Method { get; init; }
+
+    /// <summary>The request's Content-Type, or empty.</summary>
+    public string ContentType { get; init; } = "";
+
+    /// <summary>The buffered request body (empty when there is none). Bodies are bounded by the pipeline.</summary>
+    public ReadOnlyMemory<byte> Body { get; init; }
+}
