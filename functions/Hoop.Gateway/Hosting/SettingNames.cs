@@ -1,0 +1,57 @@
+namespace Hoop.Gateway.Hosting;
+
+/// <summary>
+/// Every configuration key (app setting) the gateway reads, in one place. In Azure app settings the <c>:</c> is
+/// written <c>__</c> (for example <c>Hoop__PolicyFile</c>). The Bicep template sets these; a test cross-checks the
+/// two lists, so a new setting is added here, in the template (or marked optional below), and in the README.
+/// </summary>
+public static class SettingNames
+{
+    /// <summary>Path of the policy YAML file (read and hot-reloaded). Either this or <see cref="Policy"/>.</summary>
+    public const string PolicyFile = "Hoop:PolicyFile";
+
+    /// <summary>The policy YAML itself, inline (for an app setting or Key Vault reference).</summary>
+    public const string Policy = "Hoop:Policy";
+
+    /// <summary>Upper bound, in seconds, for a watch's <c>timeoutSeconds</c> (below the platform's ~230 s response cut).</summary>
+    public const string WatchMaxSeconds = "Hoop:Streams:WatchMaxSeconds";
+
+    /// <summary>Upper bound, in seconds, for a <c>logs -f</c> stream before the gateway ends it cleanly.</summary>
+    public const string LogFollowMaxSeconds = "Hoop:Streams:LogFollowMaxSeconds";
+
+    /// <summary>Largest request body, in bytes, the gateway buffers (bodies are read whole before the decision).</summary>
+    public const string MaxRequestBodyBytes = "Hoop:MaxRequestBodyBytes";
+
+    /// <summary>Key Vault URI for session tokens, link-signing and chain keys, connection credentials.</summary>
+    public const string KeyVaultUri = "Hoop:KeyVault:Uri";
+
+    /// <summary>Table service URI of the audit journal (identity-based access).</summary>
+    public const string JournalTableUri = "Hoop:Journal:TableServiceUri";
+
+    /// <summary>Blob container URI (WORM) for the daily chain anchors.</summary>
+    public const string AnchorContainerUri = "Hoop:Journal:AnchorContainerUri";
+
+    /// <summary>How long an approval holds the agent's call, in seconds (default 60; below 230).</summary>
+    public const string ApprovalHoldSeconds = "Hoop:Approvals:HoldSeconds";
+
+    /// <summary>Teams workflow webhook URL for approval cards (a Key Vault reference in Azure).</summary>
+    public const string TeamsWebhookUrl = "Hoop:Approvals:TeamsWebhookUrl";
+
+    /// <summary>SMTP host for approval e-mail.</summary>
+    public const string SmtpHost = "Hoop:Approvals:Smtp:Host";
+
+    /// <summary>SMTP port.</summary>
+    public const string SmtpPort = "Hoop:Approvals:Smtp:Port";
+
+    /// <summary>SMTP sender address.</summary>
+    public const string SmtpFrom = "Hoop:Approvals:Smtp:From";
+
+    /// <summary>SMTP password (a Key Vault reference in Azure).</summary>
+    public const string SmtpPassword = "Hoop:Approvals:Smtp:Password";
+
+    /// <summary>Public base URL of the gateway, used in approval links and agent kubeconfigs.</summary>
+    public const string PublicBaseUrl = "Hoop:PublicBaseUrl";
+
+    /// <summary>Durable Task hub name (host.json reads it as <c>%HOOP_TASK_HUB%</c>).</summary>
+    public const string TaskHub = "HOOP_TASK_HUB";
+}
