@@ -1,4 +1,11 @@
 using System.Reflection;
 using BenchmarkDotNet.Running;
+using Hoop.Bench;
+
+if (args is ["latency", ..])
+{
+    return await GatewayLatencyRun.RunAsync(args[1..]);
+}
 
 BenchmarkSwitcher.FromAssembly(Assembly.GetExecutingAssembly()).Run(args);
+return 0;

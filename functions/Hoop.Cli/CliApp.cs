@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hoop.Cli.Commands;
 
 namespace Hoop.Cli;
 
@@ -18,6 +19,8 @@ internal static class CliApp
     {
         var root = new RootCommand("hoop: the Hoop Functions gateway for AI agents and Kubernetes")
         {
+            ServeCommand.Create(),
+            ExplainCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -14,13 +14,13 @@ public static class SettingNames
     public const string Policy = "Hoop:Policy";
 
     /// <summary>Upper bound, in seconds, for a watch's <c>timeoutSeconds</c> (below the platform's ~230 s response cut).</summary>
-    public const string WatchMaxSeconds = "Hoop:Streams:WatchMaxSeconds";
+    public const string WatchMaxSeconds = "Hoop:Gateway:WatchMaxSeconds";
 
     /// <summary>Upper bound, in seconds, for a <c>logs -f</c> stream before the gateway ends it cleanly.</summary>
-    public const string LogFollowMaxSeconds = "Hoop:Streams:LogFollowMaxSeconds";
+    public const string LogFollowMaxSeconds = "Hoop:Gateway:LogFollowMaxSeconds";
 
     /// <summary>Largest request body, in bytes, the gateway buffers (bodies are read whole before the decision).</summary>
-    public const string MaxRequestBodyBytes = "Hoop:MaxRequestBodyBytes";
+    public const string MaxRequestBodyBytes = "Hoop:Gateway:MaxRequestBodyBytes";
 
     /// <summary>Key Vault URI for session tokens, link-signing and chain keys, connection credentials.</summary>
     public const string KeyVaultUri = "Hoop:KeyVault:Uri";

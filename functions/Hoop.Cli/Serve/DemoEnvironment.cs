@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using Hoop.Gateway.Sessions;
+using Hoop.Gateway.Upstream;
+using Hoop.TestCluster;
+
+namespace Hoop.Cli.Serve;
+
+/// <summary>
+/// What <c>hoop serve --demo</c> runs beside the gateway: the simulated cluster (its kubeconfig kept in the local secret
+/// store as the <c>demo</c> connection's credential) and a session of alice's for her agent.
+/// </summary>
+internal sealed class DemoEnvironment : IAsyncDisposable
+{
+    /// <summary>Environment variable choosing the simulated cluster's version (kubectl's dispatcher picks its client from it).</summary>
+    public const string KubernetesVersionVariable = "HOOP_DEMO_KUBERNETES_VERSION";
+
+    public const string Connection = "demo";
+    public const string CredentialSecret = "conn-demo";
+
+    private DemoEnvironment(SimulatedCluster cluster, Session session, string sessionToken, UpstreamConnectionSettings connection)
+    {
+        Cluster = cluster;
+        Session = session;
+        SessionToken = sessionToken;
+        ConnectionSettings = connection;
+    }
+
+    public SimulatedCluster Cluster { get; }
+
+    public Session Session { get; }
+
+    public string SessionToken { get; }
+
+    public UpstreamConnectionSettings ConnectionSettings { get; }
+
+    public static async Task<DemoEnvironment> StartAsync(string stateDir, string? kubernetesVersion, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        var options = new SimulatedClusterOptions();
+        if (kubernetesVersion is { Length: > 0 })
+        {
+            options = options with { GitVersion = kubernetesVersion };
+        }
+
+        var cluster = await SimulatedCluster.StartAsync(options, cancellationToken);
+        var secrets = new FileSecretStore(Path.Combine(stateDir, "secrets"));
+        var kubeconfigPath = Path.Combine(stateDir, "secrets", "cluster.kubeconfig.tmp");
+        cluster.WriteKubeconfig(kubeconfigPath);
+        var kubeconfig = await File.ReadAllTextAsync(kubeconfigPath, cancellationToken);
+        File.Delete(kubeconfigPath);
+        await secrets.SetSecretAsync(CredentialSecret, kubeconfig, cancellationToken);
+
+        // The foundation's session token: random, 256 bits, recognisable prefix. The identity issue adds sign-in and Key Vault.
+        var token = "hoop_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var session = new Session(
+            Id: "demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
+            User: "hoop-dev:alice",
+            Groups: ["developers"],
+            Role: "agent",
+            Connection: Connection,
+            ExpiresAt: time.GetUtcNow().AddHours(12));
+        return new DemoEnvironment(cluster, session, token, new UpstreamConnectionSettings { Name = Connection, Kubeconfig = kubeconfig });
+    }
+
+    public ValueTask DisposeAsync() => Cluster.DisposeAsync();
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

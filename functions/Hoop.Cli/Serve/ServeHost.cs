@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.Json;
+using Hoop.Gateway.Hosting;
+using Hoop.Gateway.Sessions;
+using Hoop.Gateway.Upstream;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Hoop.Cli.Serve;
+
+/// <summary>
+/// <c>hoop serve</c>: Kestrel over HTTPS (a self-signed certificate made on first run, trusted through the kubeconfig's CA
+/// data) around the same core pipeline the Azure Functions app uses. Adapts HTTP and DI only.
+/// </summary>
+internal static class ServeHost
+{
+    /// <summary>Runs until Ctrl-C: prints <c>ready URL</c> on stdout once serving.</summary>
+    public static async Task<int> RunAsync(ServeSettings settings, CancellationToken cancellationToken)
+    {
+        await using var gateway = await StartAsync(settings, cancellationToken);
+        await Console.Out.WriteLineAsync($"ready {gateway.Url.ToString().TrimEnd('/')}");
+        await Console.Out.FlushAsync(cancellationToken);
+        await Console.Error.WriteLineAsync(
+            $"hoop: demo gateway for alice's agent (session {gateway.Demo.Session.Id}). Try: kubectl --kubeconfig {gateway.KubeconfigPath} get pods -A");
+        await gateway.App.WaitForShutdownAsync(cancellationToken);
+        return CliApp.Ok;
+    }
+
+    /// <summary>Starts the gateway (and, with <c>--demo</c>, the simulated cluster) and writes the state files.</summary>
+    public static async Task<RunningGateway> StartAsync(ServeSettings settings, CancellationToken cancellationToken)
+    {
+        if (!settings.Demo)
+        {
+            throw new CliException("only 'hoop serve --demo' is available until sign-in lands (no session could be started otherwise)");
+        }
+
+        var stateDir = Path.GetFullPath(settings.StateDir);
+        Directory.CreateDirectory(stateDir);
+        var time = TimeProvider.System;
+        var certificate = DevCertificate.LoadOrCreate(
+            Path.Combine(stateDir, "gateway.crt"), Path.Combine(stateDir, "gateway.key"), "hoop-gateway", TimeSpan.FromDays(365), time);
+
+        var demo = await DemoEnvironment.StartAsync(stateDir, settings.DemoKubernetesVersion, time, cancellationToken);
+        try
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Configuration.AddInMemoryCollection(settings.Configuration);
+            if (settings.PolicyFile is not null)
+            {
+                builder.Configuration[SettingNames.PolicyFile] = Path.GetFullPath(settings.PolicyFile);
+            }
+
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port, listen => listen.UseHttps(certificate)));
+            builder.Services.AddSingleton(time);
+            builder.Services.AddSingleton<ISessionAuthenticator>(new StaticSessionAuthenticator([new(demo.SessionToken, demo.Session)], time));
+            builder.Services.AddSingleton<IUpstreamConnectionSource>(new StaticUpstreamConnectionSource([demo.ConnectionSettings]));
+            builder.Services.AddHoopGateway(builder.Configuration);
+
+            var app = builder.Build();
+            app.UseHoopGateway();
+            await app.StartAsync(cancellationToken);
+
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            var url = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority));
+            var kubeconfigPath = Path.Combine(stateDir, "agent.kubeconfig");
+            await WriteStateAsync(stateDir, url, kubeconfigPath, demo, certificate.ExportCertificatePem(), cancellationToken);
+            return new RunningGateway(app, demo, url, stateDir, kubeconfigPath);
+        }
+        catch
+        {
+            await demo.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task WriteStateAsync(string stateDir, Uri url, string kubeconfigPath, DemoEnvironment demo, string certificatePem, CancellationToken cancellationToken)
+    {
+        var kubeconfig = AgentKubeconfig.Render(url, DemoEnvironment.Connection, demo.SessionToken, certificatePem, "default");
+        await File.WriteAllTextAsync(kubeconfigPath, kubeconfig, cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(kubeconfigPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var gateway = JsonSerializer.Serialize(new { url = url.ToString().TrimEnd('/'), caFile = Path.Combine(stateDir, "gateway.crt") });
+        await File.WriteAllTextAsync(Path.Combine(stateDir, "gateway.json"), gateway, cancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+using Hoop.Gateway.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hoop.Gateway.Hosting;
+
+/// <summary>Puts the gateway on an ASP.NET Core host (<c>hoop serve</c>). Adapts HTTP only; the pipeline does the work.</summary>
+public static class GatewayApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Sends every request whose RAW target starts with <c>/k8s/</c> to the pipeline, before routing: routing sees the
+    /// server-normalised path (dot segments removed), and an agent request must be judged on what was sent.
+    /// Also maps <c>/healthz</c>.
+    /// </summary>
+    public static WebApplication UseHoopGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var pipeline = app.Services.GetRequiredService<GatewayPipeline>();
+        app.Use(next => context => GatewayPipeline.IsAgentRequest(context) ? pipeline.InvokeAsync(context) : next(context));
+        app.MapGet(GatewayRoutes.Health, () => Results.Text("ok"));
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Hoop.Gateway.Hosting;
+
+/// <summary>
+/// The gateway's HTTP routes, in one place for both hosts. Route templates use ASP.NET Core syntax; the Azure
+/// Functions app declares the same routes on its triggers (a test compares the two sets).
+/// </summary>
+public static class GatewayRoutes
+{
+    /// <summary>Agent requests: <c>/k8s/{connection}/{**path}</c>.</summary>
+    public const string Kubernetes = "k8s/{connection}/{**path}";
+
+    /// <summary>Liveness of the gateway itself (no upstream call).</summary>
+    public const string Health = "healthz";
+
+    /// <summary>Every route the gateway serves.</summary>
+    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health];
+}

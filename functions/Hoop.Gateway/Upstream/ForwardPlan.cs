@@ -1,0 +1,20 @@
+using Hoop.Gateway.Masking;
+
+namespace Hoop.Gateway.Upstream;
+
+/// <summary>Everything the forward stage needs for one request, decided by the pipeline before anything is sent.</summary>
+internal sealed record ForwardPlan
+{
+    public required UpstreamConnection Connection { get; init; }
+
+    /// <summary>The request target sent upstream: the agent's raw path and query (after the gateway prefix), with only the watch bound applied.</summary>
+    public required string Target { get; init; }
+
+    /// <summary>The gateway's <c>Audit-ID</c> for this request (replaces any the agent sent).</summary>
+    public required string AuditId { get; init; }
+
+    /// <summary>When set, the response body ends cleanly at this time.</summary>
+    public DateTimeOffset? StreamDeadline { get; init; }
+
+    public required MaskingContext Masking { get; init; }
+}

@@ -1,0 +1,6 @@
+using Hoop.EndToEnd.Tests.Support;
+
+namespace Hoop.EndToEnd.Tests.Kubectl;
+
+/// <summary>The suite with the newest kubectl installed here.</summary>
+public sealed class KubectlNewestThroughGatewayTests(NewestKubectlGateway fixture) : KubectlThroughGatewayTests(fixture), IClassFixture<NewestKubectlGateway>;
