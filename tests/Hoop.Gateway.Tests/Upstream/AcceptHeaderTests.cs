@@ -13,7 +13,7 @@ public sealed class AcceptHeaderTests
     [InlineData("*/*", "application/json")]
     [InlineData("application/*, */*", "application/json")]
     [InlineData("", "application/json")]
-    [InlineData("APPLICATION/JSON", "APPLICATION/JSON")]
+    [InlineData("APPLICATION/JSON", "application/json")]
     [InlineData("application/json;stream=watch", "application/json;stream=watch")]
     [InlineData("application/com.github.proto-openapi.spec.v2@v1.0+protobuf", "application/json")]
     public void RestrictToJson_AcceptHeader_KeepsOnlyJson(string accept, string expected)
