@@ -147,6 +147,9 @@ param journalStorageSku string = 'Standard_GRS'
 @maxValue(146000)
 param anchorRetentionDays int = 2557
 
+@description('Set to true after locking the anchor container\'s immutability policy (docs/deploy.md), so redeployments leave the locked policy as it is.')
+param anchorPolicyLocked bool = false
+
 @description('Put a CanNotDelete lock on the journal account.')
 param lockJournal bool = true
 
@@ -235,6 +238,7 @@ module journalStorage 'modules/journalStorage.bicep' = {
     skuName: journalStorageSku
     anchorContainerName: anchorContainerName
     anchorRetentionDays: anchorRetentionDays
+    anchorPolicyLocked: anchorPolicyLocked
     lockAccount: lockJournal
     workspaceId: monitoring.outputs.workspaceId
     privateNetworking: privateNetworking

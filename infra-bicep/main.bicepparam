@@ -30,4 +30,7 @@ param smtpPort = 587
 param smtpFrom = 'hoop-approvals@example.com'
 param smtpPassword = readEnvironmentVariable('HOOP_SMTP_PASSWORD', '')
 
+// After the one-time lock of the anchor container's WORM policy (docs/deploy.md), set this to true.
+param anchorPolicyLocked = false
+
 param privateNetworking = false

@@ -30,6 +30,9 @@ param anchorContainerName string
 @maxValue(146000)
 param anchorRetentionDays int
 
+@description('True once the anchor policy has been locked (docs/deploy.md): a locked policy refuses updates, so the template leaves it alone.')
+param anchorPolicyLocked bool
+
 @description('Put a CanNotDelete lock on the journal account, so deleting it takes a deliberate second step.')
 param lockAccount bool
 
@@ -112,9 +115,10 @@ resource anchorContainer 'Microsoft.Storage/storageAccounts/blobServices/contain
   }
 }
 
-// Time-based retention on the whole container. It is created unlocked (ARM cannot lock it); docs/deploy.md has
-// the one-time `az storage container immutability-policy lock` step, after which nobody can shorten or remove it.
-resource anchorImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = {
+// Time-based retention on the whole container. ARM creates it unlocked (it cannot lock it); docs/deploy.md has the
+// one-time `az storage container immutability-policy lock` step, after which nobody can shorten or remove it.
+// A locked policy refuses the template's update, so after locking, anchorPolicyLocked = true skips it.
+resource anchorImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = if (!anchorPolicyLocked) {
   parent: anchorContainer
   name: 'default'
   properties: {
