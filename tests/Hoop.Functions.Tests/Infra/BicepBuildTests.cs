@@ -25,6 +25,23 @@ public sealed class BicepBuildTests(BicepCompilation compilation)
     }
 
     [Fact]
+    public void ExampleParameters_SecureParameters_ComeFromTheEnvironmentNotTheFile()
+    {
+        var secure = compilation.Template.Root.GetProperty("parameters").EnumerateObject()
+            .Where(p => p.Value.TryGetProperty("type", out var type) && type.GetString() == "securestring")
+            .Select(p => p.Name)
+            .ToList();
+        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.InfraBicep, "main.bicepparam"));
+
+        Assert.NotEmpty(secure);
+        foreach (var name in secure)
+        {
+            var assignment = Assert.Single(lines, l => l.StartsWith($"param {name} =", StringComparison.Ordinal));
+            Assert.StartsWith($"param {name} = readEnvironmentVariable('HOOP_", assignment, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Lint_ProbeBreakingRules_FailsWithErrorsNotWarnings()
     {
         var probe = compilation.LintProbe;

@@ -60,20 +60,20 @@ public sealed class FunctionAppSettingsTests(BicepCompilation compilation)
         var auth = Auth;
 
         Assert.Null(auth.Condition);
-        Json.IsTrue(auth, "properties.platform.enabled");
-        Json.IsTrue(auth, "properties.globalValidation.requireAuthentication");
-        Json.IsString(auth, "properties.globalValidation.unauthenticatedClientAction", "RedirectToLoginPage");
-        Json.IsTrue(auth, "properties.httpSettings.requireHttps");
-        Json.IsTrue(auth, "properties.identityProviders.azureActiveDirectory.enabled");
-        Json.IsFalse(auth, "properties.login.tokenStore.enabled");
-        Json.IsString(auth, "properties.identityProviders.azureActiveDirectory.registration.clientSecretSettingName", "MICROSOFT_PROVIDER_AUTHENTICATION_SECRET");
+        ArmAssert.IsTrue(auth, "properties.platform.enabled");
+        ArmAssert.IsTrue(auth, "properties.globalValidation.requireAuthentication");
+        ArmAssert.IsString(auth, "properties.globalValidation.unauthenticatedClientAction", "RedirectToLoginPage");
+        ArmAssert.IsTrue(auth, "properties.httpSettings.requireHttps");
+        ArmAssert.IsTrue(auth, "properties.identityProviders.azureActiveDirectory.enabled");
+        ArmAssert.IsFalse(auth, "properties.login.tokenStore.enabled");
+        ArmAssert.IsString(auth, "properties.identityProviders.azureActiveDirectory.registration.clientSecretSettingName", "MICROSOFT_PROVIDER_AUTHENTICATION_SECRET");
         Assert.Contains("tenant().tenantId", auth.At("properties.identityProviders.azureActiveDirectory.registration.openIdIssuer").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void EasyAuth_ExcludedPaths_AreExactlyTheSelfAuthenticatingRoutes()
     {
-        var excluded = Json.Strings(Auth.At("properties.globalValidation.excludedPaths"));
+        var excluded = ArmAssert.Strings(Auth.At("properties.globalValidation.excludedPaths"));
 
         Assert.Equal(["/healthz", "/k8s/*", "/saml/acs"], excluded.Order(StringComparer.Ordinal));
     }
@@ -92,7 +92,7 @@ public sealed class FunctionAppSettingsTests(BicepCompilation compilation)
     [InlineData("/K8sX/prod")]
     public void EasyAuth_HumanFacingRoute_RequiresSignIn(string path)
     {
-        var excluded = Json.Strings(Auth.At("properties.globalValidation.excludedPaths"));
+        var excluded = ArmAssert.Strings(Auth.At("properties.globalValidation.excludedPaths"));
 
         Assert.DoesNotContain(excluded, pattern => Excludes(pattern, path));
     }
@@ -105,7 +105,7 @@ public sealed class FunctionAppSettingsTests(BicepCompilation compilation)
     [InlineData("/healthz")]
     public void EasyAuth_SelfAuthenticatingRoute_IsLeftToTheGateway(string path)
     {
-        var excluded = Json.Strings(Auth.At("properties.globalValidation.excludedPaths"));
+        var excluded = ArmAssert.Strings(Auth.At("properties.globalValidation.excludedPaths"));
 
         Assert.Contains(excluded, pattern => Excludes(pattern, path));
     }

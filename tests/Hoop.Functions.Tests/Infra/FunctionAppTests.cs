@@ -13,12 +13,12 @@ public sealed class FunctionAppTests(BicepCompilation compilation)
     {
         var site = _template.Single(module, "site");
 
-        Json.IsTrue(site, "properties.httpsOnly");
-        Json.IsString(site, "properties.siteConfig.minTlsVersion", "1.2");
-        Json.IsString(site, "properties.siteConfig.scmMinTlsVersion", "1.2");
-        Json.IsString(site, "properties.siteConfig.ftpsState", "Disabled");
-        Json.IsString(site, "identity.type", "SystemAssigned");
-        Json.IsString(site, "kind", "functionapp,linux");
+        ArmAssert.IsTrue(site, "properties.httpsOnly");
+        ArmAssert.IsString(site, "properties.siteConfig.minTlsVersion", "1.2");
+        ArmAssert.IsString(site, "properties.siteConfig.scmMinTlsVersion", "1.2");
+        ArmAssert.IsString(site, "properties.siteConfig.ftpsState", "Disabled");
+        ArmAssert.IsString(site, "identity.type", "SystemAssigned");
+        ArmAssert.IsString(site, "kind", "functionapp,linux");
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class FunctionAppTests(BicepCompilation compilation)
             _template.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies"),
             r => r.Name.Contains($"'{policy}'", StringComparison.Ordinal));
 
-        Json.IsFalse(resource, "properties.allow");
+        ArmAssert.IsFalse(resource, "properties.allow");
         Assert.Null(resource.Condition);
     }
 
@@ -50,10 +50,10 @@ public sealed class FunctionAppTests(BicepCompilation compilation)
     {
         var site = _template.Single("flexApp", "site");
 
-        Json.IsString(site, "properties.functionAppConfig.runtime.name", "dotnet-isolated");
-        Json.IsString(site, "properties.functionAppConfig.runtime.version", "10.0");
-        Json.IsString(site, "properties.functionAppConfig.deployment.storage.authentication.type", "SystemAssignedIdentity");
-        var max = Json.IsParameter(site, "properties.functionAppConfig.scaleAndConcurrency.maximumInstanceCount", "maximumInstanceCount");
+        ArmAssert.IsString(site, "properties.functionAppConfig.runtime.name", "dotnet-isolated");
+        ArmAssert.IsString(site, "properties.functionAppConfig.runtime.version", "10.0");
+        ArmAssert.IsString(site, "properties.functionAppConfig.deployment.storage.authentication.type", "SystemAssignedIdentity");
+        var max = ArmAssert.IsParameter(site, "properties.functionAppConfig.scaleAndConcurrency.maximumInstanceCount", "maximumInstanceCount");
         Assert.True(max.GetProperty("maxValue").GetInt32() <= 1000);
         var outer = _template.Parameter("maximumInstanceCount");
         Assert.True(outer.GetProperty("defaultValue").GetInt32() <= 100, "The default ceiling should stay modest.");
@@ -66,10 +66,10 @@ public sealed class FunctionAppTests(BicepCompilation compilation)
         var site = _template.Single("premiumApp", "site");
         var plan = _template.Single("premiumApp", "plan");
 
-        Json.IsString(site, "properties.siteConfig.linuxFxVersion", "DOTNET-ISOLATED|10.0");
-        Json.IsString(plan, "sku.tier", "ElasticPremium");
-        var siteMax = Json.IsParameter(site, "properties.siteConfig.functionAppScaleLimit", "maximumInstanceCount");
-        Json.IsParameter(plan, "properties.maximumElasticWorkerCount", "maximumInstanceCount");
+        ArmAssert.IsString(site, "properties.siteConfig.linuxFxVersion", "DOTNET-ISOLATED|10.0");
+        ArmAssert.IsString(plan, "sku.tier", "ElasticPremium");
+        var siteMax = ArmAssert.IsParameter(site, "properties.siteConfig.functionAppScaleLimit", "maximumInstanceCount");
+        ArmAssert.IsParameter(plan, "properties.maximumElasticWorkerCount", "maximumInstanceCount");
         Assert.True(siteMax.GetProperty("maxValue").GetInt32() <= 100);
         Assert.True(_template.Parameter("premiumMaximumInstanceCount").GetProperty("maxValue").GetInt32() <= 100);
     }
@@ -86,7 +86,7 @@ public sealed class FunctionAppTests(BicepCompilation compilation)
     [Fact]
     public void AppInsights_LocalAuthentication_IsOffOnComponentAndWorkspace()
     {
-        Json.IsTrue(_template.Single("monitoring", "appInsights"), "properties.DisableLocalAuth");
-        Json.IsTrue(_template.Single("monitoring", "workspace"), "properties.features.disableLocalAuth");
+        ArmAssert.IsTrue(_template.Single("monitoring", "appInsights"), "properties.DisableLocalAuth");
+        ArmAssert.IsTrue(_template.Single("monitoring", "workspace"), "properties.features.disableLocalAuth");
     }
 }

@@ -11,13 +11,13 @@ public sealed class KeyVaultTests(BicepCompilation compilation)
     {
         var vault = Assert.Single(_template.OfType("Microsoft.KeyVault/vaults"));
 
-        Json.IsTrue(vault, "properties.enableRbacAuthorization");
-        Json.IsTrue(vault, "properties.enableSoftDelete");
-        Json.IsTrue(vault, "properties.enablePurgeProtection");
+        ArmAssert.IsTrue(vault, "properties.enableRbacAuthorization");
+        ArmAssert.IsTrue(vault, "properties.enableSoftDelete");
+        ArmAssert.IsTrue(vault, "properties.enablePurgeProtection");
         Assert.Equal(90, vault.At("properties.softDeleteRetentionInDays").GetInt32());
         Assert.False(vault.Properties.TryGetProperty("accessPolicies", out _), "RBAC only: no access policies.");
-        Json.IsFalse(vault, "properties.enabledForTemplateDeployment");
-        Json.IsFalse(vault, "properties.enabledForDeployment");
+        ArmAssert.IsFalse(vault, "properties.enabledForTemplateDeployment");
+        ArmAssert.IsFalse(vault, "properties.enabledForDeployment");
         Assert.Null(vault.Condition);
     }
 
@@ -27,7 +27,7 @@ public sealed class KeyVaultTests(BicepCompilation compilation)
         var setting = Assert.Single(_template.OfType("Microsoft.Insights/diagnosticSettings"), d => d.ModulePath == "keyVault");
 
         Assert.Equal("[resourceId('Microsoft.KeyVault/vaults', parameters('vaultName'))]", setting.Scope);
-        Json.IsParameter(setting, "properties.workspaceId", "workspaceId");
+        ArmAssert.IsParameter(setting, "properties.workspaceId", "workspaceId");
         Assert.Contains(setting.At("properties.logs").EnumerateArray(), l => l.GetProperty("categoryGroup").GetString() == "allLogs");
     }
 
@@ -40,7 +40,7 @@ public sealed class KeyVaultTests(BicepCompilation compilation)
         var secret = Assert.Single(_template.OfType("Microsoft.KeyVault/vaults/secrets"), s => s.Name.Contains($"'{secretName}'", StringComparison.Ordinal));
 
         Assert.Equal($"[not(empty(parameters('{parameter}')))]", secret.Condition);
-        var declaration = Json.IsParameter(secret, "properties.value", parameter);
+        var declaration = ArmAssert.IsParameter(secret, "properties.value", parameter);
         Assert.Equal("securestring", declaration.GetProperty("type").GetString());
         Assert.Equal("securestring", _template.Parameter(parameter).GetProperty("type").GetString());
     }

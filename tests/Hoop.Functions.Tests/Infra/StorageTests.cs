@@ -13,12 +13,12 @@ public sealed class StorageTests(BicepCompilation compilation)
     {
         var account = _template.Single(module, "account");
 
-        Json.IsFalse(account, "properties.allowSharedKeyAccess");
-        Json.IsTrue(account, "properties.defaultToOAuthAuthentication");
-        Json.IsFalse(account, "properties.allowBlobPublicAccess");
-        Json.IsFalse(account, "properties.allowCrossTenantReplication");
-        Json.IsTrue(account, "properties.supportsHttpsTrafficOnly");
-        Json.IsString(account, "properties.minimumTlsVersion", "TLS1_2");
+        ArmAssert.IsFalse(account, "properties.allowSharedKeyAccess");
+        ArmAssert.IsTrue(account, "properties.defaultToOAuthAuthentication");
+        ArmAssert.IsFalse(account, "properties.allowBlobPublicAccess");
+        ArmAssert.IsFalse(account, "properties.allowCrossTenantReplication");
+        ArmAssert.IsTrue(account, "properties.supportsHttpsTrafficOnly");
+        ArmAssert.IsString(account, "properties.minimumTlsVersion", "TLS1_2");
         Assert.Null(account.Condition);
     }
 
@@ -48,7 +48,7 @@ public sealed class StorageTests(BicepCompilation compilation)
     [InlineData("journalStorage", "anchorContainer")]
     public void Container_PublicAccess_IsNone(string module, string container)
     {
-        Json.IsString(_template.Single(module, container), "properties.publicAccess", "None");
+        ArmAssert.IsString(_template.Single(module, container), "properties.publicAccess", "None");
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class StorageTests(BicepCompilation compilation)
         Assert.Null(_template.Single("journalStorage", "anchorContainer").Condition);
         Assert.Equal("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies", policy.Type);
         Assert.Contains("parameters('anchorContainerName')", policy.Name, StringComparison.Ordinal);
-        Json.IsFalse(policy, "properties.allowProtectedAppendWrites");
-        var days = Json.IsParameter(policy, "properties.immutabilityPeriodSinceCreationInDays", "anchorRetentionDays");
+        ArmAssert.IsFalse(policy, "properties.allowProtectedAppendWrites");
+        var days = ArmAssert.IsParameter(policy, "properties.immutabilityPeriodSinceCreationInDays", "anchorRetentionDays");
         Assert.True(days.GetProperty("minValue").GetInt32() >= 1);
         Assert.True(_template.Parameter("anchorRetentionDays").GetProperty("defaultValue").GetInt32() >= 365);
     }
@@ -73,7 +73,7 @@ public sealed class StorageTests(BicepCompilation compilation)
     {
         var accountLock = _template.Single("journalStorage", "accountLock");
 
-        Json.IsString(accountLock, "properties.level", "CanNotDelete");
+        ArmAssert.IsString(accountLock, "properties.level", "CanNotDelete");
         Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('accountName'))]", accountLock.Scope);
         Assert.True(_template.Parameter("lockJournal").GetProperty("defaultValue").GetBoolean());
     }
@@ -92,7 +92,7 @@ public sealed class StorageTests(BicepCompilation compilation)
 
         var setting = Assert.Single(settings);
         Assert.Null(setting.Condition);
-        Json.IsParameter(setting, "properties.workspaceId", "workspaceId");
+        ArmAssert.IsParameter(setting, "properties.workspaceId", "workspaceId");
         Assert.Contains(setting.At("properties.logs").EnumerateArray(), l => l.GetProperty("categoryGroup").GetString() == "allLogs");
     }
 
@@ -102,7 +102,7 @@ public sealed class StorageTests(BicepCompilation compilation)
         Assert.False(_template.Parameter("privateNetworking").GetProperty("defaultValue").GetBoolean());
         foreach (var account in _template.OfType("Microsoft.Storage/storageAccounts"))
         {
-            Json.IsString(account, "properties.publicNetworkAccess", "[if(variables('privateOnly'), 'Disabled', 'Enabled')]");
+            ArmAssert.IsString(account, "properties.publicNetworkAccess", "[if(variables('privateOnly'), 'Disabled', 'Enabled')]");
         }
     }
 }

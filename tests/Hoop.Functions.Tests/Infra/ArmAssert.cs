@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Hoop.Functions.Tests.Infra;
 
 /// <summary>Assertions on compiled template values.</summary>
-internal static class Json
+internal static class ArmAssert
 {
     public static void IsTrue(ArmResource resource, string path) =>
         Assert.True(resource.At(path).ValueKind == JsonValueKind.True, $"{Describe(resource)}: {path} must be true, is {resource.At(path)}.");
