@@ -2,24 +2,29 @@ namespace Hoop.Gateway.Hosting;
 
 /// <summary>
 /// Every configuration key (app setting) the gateway reads, in one place. In Azure app settings the <c>:</c> is
-/// written <c>__</c> (for example <c>Hoop__PolicyFile</c>). The Bicep template sets these; a test cross-checks the
-/// two lists, so a new setting is added here, in the template (or marked optional below), and in the README.
+/// written <c>__</c> (for example <c>Hoop__PolicyFile</c>). The Bicep template (infra-bicep) sets these; a test
+/// (Infra/SettingNamesTests) cross-checks the two lists, so a new setting is added here, in the template's
+/// <c>hoopSettings</c> (or marked <see cref="OptionalSettingAttribute"/> here), and in docs/deploy.md.
 /// </summary>
 public static class SettingNames
 {
     /// <summary>Path of the policy YAML file (read and hot-reloaded). Either this or <see cref="Policy"/>.</summary>
+    [OptionalSetting("Azure deployments set the policy inline (Hoop:Policy); a file path is for hoop serve and self-hosting.")]
     public const string PolicyFile = "Hoop:PolicyFile";
 
     /// <summary>The policy YAML itself, inline (for an app setting or Key Vault reference).</summary>
     public const string Policy = "Hoop:Policy";
 
     /// <summary>Upper bound, in seconds, for a watch's <c>timeoutSeconds</c> (below the platform's ~230 s response cut).</summary>
+    [OptionalSetting("The gateway's built-in default applies.")]
     public const string WatchMaxSeconds = "Hoop:Gateway:WatchMaxSeconds";
 
     /// <summary>Upper bound, in seconds, for a <c>logs -f</c> stream before the gateway ends it cleanly.</summary>
+    [OptionalSetting("The gateway's built-in default applies.")]
     public const string LogFollowMaxSeconds = "Hoop:Gateway:LogFollowMaxSeconds";
 
     /// <summary>Largest request body, in bytes, the gateway buffers (bodies are read whole before the decision).</summary>
+    [OptionalSetting("The gateway's built-in default applies.")]
     public const string MaxRequestBodyBytes = "Hoop:Gateway:MaxRequestBodyBytes";
 
     /// <summary>Key Vault URI for session tokens, link-signing and chain keys, connection credentials.</summary>
