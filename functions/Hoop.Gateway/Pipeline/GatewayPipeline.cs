@@ -367,6 +367,7 @@ public sealed partial class GatewayPipeline
             AuditId = auditId,
             StreamDeadline = deadline,
             Masking = new MaskingContext(session, info, ""),
+            SchemaDocument = AcceptHeader.IsSchemaDocument(info),
         };
     }
 
