@@ -55,6 +55,7 @@ internal static class ServeHost
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            builder.Logging.AddFilter("Yarp", LogLevel.Warning);
             builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Configuration.AddInMemoryCollection(settings.Configuration);
             if (settings.PolicyFile is not null)
