@@ -75,7 +75,8 @@ internal sealed partial class PolicyChecker
         var reached = Reached(role, index, RuleWitness.Dangerous).Where(w => !w.IsNamedBy(rule)).ToList();
         if (reached.Count > 0)
         {
-            Warning(at, $"allow rule '{rule.Id}' also allows {string.Join(", ", reached.Select(w => $"{w.Verb} {w.Target}").Distinct())} "
+            var targets = reached.GroupBy(w => w.Target).Select(g => $"{g.Key} ({string.Join(", ", g.Select(w => w.Verb))})");
+            Warning(at, $"allow rule '{rule.Id}' also allows {string.Join(", ", targets)} "
                 + "(through a wildcard or an absent field): put a rule that blocks them above it, or narrow the rule");
         }
     }

@@ -38,10 +38,10 @@ internal static class PolicyLoader
         }
         catch (YamlException ex)
         {
-            var message = ex.InnerException is { } inner && ex.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
-                ? inner.Message
-                : ex.Message;
-            problems.Add(new PolicyProblem(PolicyProblemSeverity.Error, (int)ex.Start.Line, (int)ex.Start.Column, "", $"invalid YAML: {message}"));
+            var message = ex.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
+                ? "duplicate key: a key may appear once in a mapping"
+                : $"invalid YAML: {ex.Message}";
+            problems.Add(new PolicyProblem(PolicyProblemSeverity.Error, (int)ex.Start.Line, (int)ex.Start.Column, "", message));
             return null;
         }
 

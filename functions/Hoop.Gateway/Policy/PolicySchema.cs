@@ -110,8 +110,8 @@ internal sealed class PolicySchema
                 return $"{shown} is not valid: expected {Description(node) ?? "a value matching the schema"}";
             case "type":
                 return $"'{field}' has the wrong type: {raw.Replace("Value is", "it is", StringComparison.Ordinal)}";
-            case "const":
-                return $"'{field}' {raw.Replace("Expected", "must be", StringComparison.Ordinal)}";
+            case "const" when node is { } c && c.TryGetProperty("const", out var constant):
+                return $"'{field}' must be {constant.GetRawText()}";
             case "minItems":
                 return $"'{field}' must not be empty";
             case "minProperties":
