@@ -4,7 +4,7 @@ namespace Hoop.Gateway.Policy;
 
 /// <summary>The safe default policy for AI agents shipped with the gateway (<c>Policy/policy.default.yaml</c>), used
 /// by <c>hoop serve --demo</c> and whenever no policy is configured.</summary>
-internal static class DefaultPolicy
+public static class DefaultPolicy
 {
     /// <summary>The name the default policy goes by in messages.</summary>
     public const string SourceName = "default policy";

@@ -13,7 +13,7 @@ namespace Hoop.Gateway.Policy;
 /// <para>Rules are compiled once per policy document; a decision allocates nothing unless a rule reads the body
 /// (bench/Hoop.Bench/PolicyEvaluatorBenchmarks.cs).</para>
 /// </remarks>
-internal sealed class PolicyEvaluator : IPolicyDecider
+public sealed class PolicyEvaluator : IPolicyDecider
 {
     private readonly IPolicySource? _source;
     private CompiledPolicy _compiled;

@@ -8,7 +8,7 @@ namespace Hoop.Gateway.Policy;
 /// Loads a policy: YAML (positions kept) → JSON → JSON Schema → model → semantic checks. Every problem carries the line
 /// and column it concerns; the document is returned only when there is no error.
 /// </summary>
-internal static class PolicyLoader
+public static class PolicyLoader
 {
     /// <summary>Loads the policy text <paramref name="yaml"/>; <paramref name="sourceName"/> names it in the document.</summary>
     public static PolicyLoadResult Load(string yaml, string sourceName)
