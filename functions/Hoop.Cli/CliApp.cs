@@ -18,6 +18,7 @@ internal static class CliApp
     {
         var root = new RootCommand("hoop: the Hoop Functions gateway for AI agents and Kubernetes")
         {
+            Commands.PolicyCommand.Create(),
         };
 
         var parse = root.Parse(args);
@@ -33,7 +34,8 @@ internal static class CliApp
 
         try
         {
-            return await parse.InvokeAsync();
+            // The default handler would print CliException with a stack trace and exit 1; ours maps it to exit 2.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException ex)
         {

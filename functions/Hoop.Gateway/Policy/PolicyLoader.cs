@@ -10,6 +10,9 @@ namespace Hoop.Gateway.Policy;
 /// </summary>
 public static class PolicyLoader
 {
+    /// <summary>The policy's JSON Schema (Draft 2020-12) as shipped, for editors and <c>hoop policy schema</c>.</summary>
+    public static string SchemaText => PolicySchema.Text;
+
     /// <summary>Loads the policy text <paramref name="yaml"/>; <paramref name="sourceName"/> names it in the document.</summary>
     public static PolicyLoadResult Load(string yaml, string sourceName)
     {

@@ -70,7 +70,7 @@ internal sealed class PolicySchema
             {
                 var location = map.Find(pointer);
                 var message = Describe(keyword, raw, pointer, evaluationPath, instance);
-                var useKey = keyword is "" or "propertyNames" || evaluationPath.Contains("/propertyNames", StringComparison.Ordinal);
+                var useKey = keyword is "" or "propertyNames" or "required" || evaluationPath.Contains("/propertyNames", StringComparison.Ordinal);
                 var problem = new PolicyProblem(
                     PolicyProblemSeverity.Error,
                     useKey ? location.KeyLine : location.Line,
