@@ -86,13 +86,13 @@ internal sealed class RequestBody(ReadOnlyMemory<byte> bytes, string contentType
         {
             if (mediaType.Length == 0 || mediaType == "application/json" || mediaType.EndsWith("+json", StringComparison.Ordinal))
             {
-                using var document = JsonDocument.Parse(bytes, Strict);
-                return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+                return ParseJson();
             }
 
             if (mediaType is "application/yaml" or "application/apply-patch+yaml")
             {
-                return ParseYaml();
+                // kubectl sends server-side apply bodies as JSON (which is YAML): read those with the fast parser.
+                return LooksLikeJson() ? ParseJsonOrNull() ?? ParseYaml() : ParseYaml();
             }
         }
         catch (JsonException)
@@ -110,6 +110,30 @@ internal sealed class RequestBody(ReadOnlyMemory<byte> bytes, string contentType
         }
 
         return null;
+    }
+
+    private JsonElement? ParseJson()
+    {
+        using var document = JsonDocument.Parse(bytes, Strict);
+        return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+    }
+
+    private JsonElement? ParseJsonOrNull()
+    {
+        try
+        {
+            return ParseJson();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private bool LooksLikeJson()
+    {
+        var span = bytes.Span.TrimStart(" \t\r\n"u8);
+        return !span.IsEmpty && span[0] == (byte)'{';
     }
 
     private JsonElement? ParseYaml()
