@@ -142,7 +142,7 @@ public sealed partial class ClusterStore
     {
         var node = current.ToNode();
         node["metadata"]!["resourceVersion"] = (++_resourceVersion).ToString(CultureInfo.InvariantCulture);
-        var deleted = new StoredObject(current.Type, node);
+        var deleted = new StoredObject(current.Type, node, current.CreatedRevision);
         _objects[current.Type].Remove(Key(current.Type, current.Namespace, current.Name));
         Publish(new WatchEvent(WatchEvent.Deleted, deleted, current));
         ObjectRemoved?.Invoke(deleted);
@@ -159,11 +159,11 @@ public sealed partial class ClusterStore
                 obj["metadata"]!["resourceVersion"] = previous.ResourceVersion.ToString(CultureInfo.InvariantCulture);
             }
 
-            return new StoredObject(type, obj);
+            return new StoredObject(type, obj, previous?.CreatedRevision);
         }
 
         obj["metadata"]!["resourceVersion"] = (++_resourceVersion).ToString(CultureInfo.InvariantCulture);
-        var stored = new StoredObject(type, obj);
+        var stored = new StoredObject(type, obj, previous?.CreatedRevision);
         _objects[type][Key(type, stored.Namespace, stored.Name)] = stored;
         Publish(new WatchEvent(eventType, stored, previous));
         ObjectDefaults.AfterCommit(stored, this);

@@ -141,12 +141,15 @@ internal static class ObjectDefaults
             conditions.Add(new JsonObject { ["type"] = condition, ["status"] = "True", ["lastTransitionTime"] = now });
         }
 
+        var podIp = $"10.244.{address / 250 % 250}.{(address % 250) + 2}";
         pod["status"] = new JsonObject
         {
             ["phase"] = "Running",
             ["conditions"] = conditions,
             ["hostIP"] = "192.168.49.2",
-            ["podIP"] = $"10.244.{address / 250 % 250}.{(address % 250) + 2}",
+            ["hostIPs"] = new JsonArray(new JsonObject { ["ip"] = "192.168.49.2" }),
+            ["podIP"] = podIp,
+            ["podIPs"] = new JsonArray(new JsonObject { ["ip"] = podIp }),
             ["startTime"] = now,
             ["containerStatuses"] = statuses,
             ["qosClass"] = "BestEffort",

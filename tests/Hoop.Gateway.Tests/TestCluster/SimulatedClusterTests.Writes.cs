@@ -94,6 +94,22 @@ public sealed partial class SimulatedClusterTests
     }
 
     [Fact]
+    public async Task Scale_UpThenDown_AddsPodsThenRemovesTheNewestFirst()
+    {
+        var seeded = _cluster.Store.Get("", "v1", "pods", "default", "web-abc12")!;
+        seeded["metadata"]!["labels"]!["touched"] = "after-creation";
+        _cluster.Store.Upsert("", "v1", "pods", seeded);
+
+        await SendJsonAsync(HttpMethod.Patch, $"{Web}/scale", """{"spec":{"replicas":4}}""", "application/merge-patch+json");
+        var scaledUp = WebPods();
+        await SendJsonAsync(HttpMethod.Patch, $"{Web}/scale", """{"spec":{"replicas":1}}""", "application/merge-patch+json");
+
+        Assert.Equal(4, scaledUp.Count);
+        Assert.All(scaledUp.Except(["web-abc12", "web-def34"]), name => Assert.StartsWith("web-", name, StringComparison.Ordinal));
+        Assert.Equal(["web-abc12"], WebPods());
+    }
+
+    [Fact]
     public async Task Create_ProtobufBody_IsDecoded()
     {
         var secret = new ProtobufWriter()
@@ -108,4 +124,7 @@ public sealed partial class SimulatedClusterTests
         var stored = _cluster.Store.Get("", "v1", "secrets", "default", "from-protobuf")!;
         Assert.Equal(("dmFsdWU=", "Opaque"), (stored["data"]!["key"]!.GetValue<string>(), stored["type"]!.GetValue<string>()));
     }
+
+    private List<string> WebPods() =>
+        [.. _cluster.Store.List("", "v1", "pods", "default").Where(p => p["metadata"]!["labels"]!["app"]!.GetValue<string>() == "web").Select(p => p["metadata"]!["name"]!.GetValue<string>())];
 }
