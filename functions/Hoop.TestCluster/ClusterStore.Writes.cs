@@ -29,6 +29,7 @@ public sealed partial class ClusterStore
             }
 
             ObjectValidation.ValidateName(type, name);
+            RefuseContentIfTerminating(type, ns, name);
             if (_objects[type].ContainsKey(Key(type, ns, name)))
             {
                 throw new ApiException(ApiStatus.AlreadyExists(type, name));
@@ -108,7 +109,10 @@ public sealed partial class ClusterStore
         }
     }
 
-    /// <summary>Deletes an object (and what the apiserver's garbage collector would delete with it).</summary>
+    /// <summary>
+    /// Deletes an object (and what the apiserver's garbage collector would delete with it). A namespace is only marked
+    /// Terminating here; it goes, with its content, shortly after.
+    /// </summary>
     internal StoredObject Delete(ResourceType type, string ns, string name, bool dryRun)
     {
         lock (_lock)
@@ -127,6 +131,11 @@ public sealed partial class ClusterStore
             if (dryRun)
             {
                 return current;
+            }
+
+            if (type == ResourceCatalog.Namespaces)
+            {
+                return Terminate(current);
             }
 
             foreach (var dependent in Dependents(type, current))

@@ -98,7 +98,7 @@ public sealed partial class ClusterStore
         }
     }
 
-    /// <summary>Deletes an object; false when it did not exist.</summary>
+    /// <summary>Deletes an object; false when it did not exist. Namespaces turn Terminating and go shortly after.</summary>
     public bool Delete(string group, string version, string resource, string? ns, string name)
     {
         var type = Resolve(group, version, resource);

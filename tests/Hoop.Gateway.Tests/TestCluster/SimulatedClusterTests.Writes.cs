@@ -110,6 +110,26 @@ public sealed partial class SimulatedClusterTests
     }
 
     [Fact]
+    public async Task Delete_Namespace_TerminatesThenRemovesItsContent()
+    {
+        var deleted = await SendJsonAsync(HttpMethod.Delete, "/api/v1/namespaces/shop");
+        var refused = await SendJsonAsync(HttpMethod.Post, "/api/v1/namespaces/shop/configmaps", """{"metadata":{"name":"late"}}""", expected: HttpStatusCode.Forbidden);
+        Assert.NotEmpty(_cluster.Store.List("", "v1", "pods", "shop"));
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_cluster.Store.Get("", "v1", "namespaces", null, "shop") is not null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal("Terminating", deleted["status"]!["phase"]!.GetValue<string>());
+        Assert.Equal("configmaps \"late\" is forbidden: unable to create new content in namespace shop because it is being terminated", refused["message"]!.GetValue<string>());
+        Assert.Null(_cluster.Store.Get("", "v1", "namespaces", null, "shop"));
+        Assert.Empty(_cluster.Store.List("", "v1", "pods", "shop"));
+        Assert.Empty(_cluster.Store.List("", "v1", "secrets", "shop"));
+    }
+
+    [Fact]
     public async Task Create_ProtobufBody_IsDecoded()
     {
         var secret = new ProtobufWriter()
