@@ -77,6 +77,15 @@ public sealed partial class ClusterStore
         ArgumentNullException.ThrowIfNull(obj);
         var type = Resolve(group, version, resource);
         var copy = obj.DeepClone().AsObject();
+        try
+        {
+            ObjectValidation.ValidateShape(type, copy);
+        }
+        catch (ApiException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
+
         var ns = Json.GetString(copy, "metadata", "namespace") ?? (type.Namespaced ? "default" : "");
         var name = Json.GetString(copy, "metadata", "name") ?? "";
         try
