@@ -104,7 +104,7 @@ public sealed partial class ClusterStore
                 }
             }
 
-            ObjectDefaults.OnUpdate(type, old, updated);
+            ObjectDefaults.OnUpdate(type, old, updated, statusOnly);
             return Commit(type, updated, current, WatchEvent.Modified, dryRun);
         }
     }

@@ -52,7 +52,11 @@ internal static class ObjectDefaults
         }
     }
 
-    public static void OnUpdate(ResourceType type, JsonObject old, JsonObject updated)
+    /// <param name="type">The resource.</param>
+    /// <param name="old">The object before the update.</param>
+    /// <param name="updated">The object about to be stored (changed in place).</param>
+    /// <param name="statusOnly">A write to the status subresource: the status written is kept as it is.</param>
+    public static void OnUpdate(ResourceType type, JsonObject old, JsonObject updated, bool statusOnly)
     {
         if (type == ResourceCatalog.Secrets)
         {
@@ -68,7 +72,10 @@ internal static class ObjectDefaults
 
             updated["metadata"]!["generation"] = generation;
             Json.GetOrAddObject(updated, "spec")["replicas"] ??= 1;
-            WorkloadStatus(type, updated);
+            if (!statusOnly)
+            {
+                WorkloadStatus(type, updated);
+            }
         }
     }
 
