@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Hoop.EndToEnd.Tests.Support;
@@ -85,7 +84,22 @@ public sealed class DefaultPolicyKubectlTests(DefaultPolicyGateway fixture) : IC
             var expected = (string)item["expectedAction"]!;
             var marker = Guid.NewGuid().ToString("N");
             var before = fixture.Cluster.Received.Count;
-            var (code, _) = await RawRequestAsync(method, "/k8s/demo" + target, (string?)item["contentType"], (string?)item["body"], item["headers"] as JsonObject, marker);
+            var headers = new List<KeyValuePair<string, string>>
+            {
+                new("Authorization", "Bearer " + fixture.Gateway.Demo.SessionToken),
+                new("User-Agent", "bypass/" + marker),
+            };
+            if ((string?)item["contentType"] is { Length: > 0 } contentType)
+            {
+                headers.Add(new("Content-Type", contentType));
+            }
+
+            foreach (var header in item["headers"] as JsonObject ?? [])
+            {
+                headers.Add(new(header.Key, (string?)header.Value ?? ""));
+            }
+
+            var (code, _) = await RawHttp.SendAsync(fixture.Gateway.Url.Port, method, "/k8s/demo" + target, headers, Encoding.UTF8.GetBytes((string?)item["body"] ?? ""));
             var reached = fixture.Cluster.Received.Skip(before).Any(r => r.Headers.TryGetValue("User-Agent", out var ua) && ua.ToString().Contains(marker, StringComparison.Ordinal));
             checkedCount++;
             if (expected != "allow" && reached)
@@ -106,40 +120,4 @@ public sealed class DefaultPolicyKubectlTests(DefaultPolicyGateway fixture) : IC
     private static bool IsRefusedBeforePolicy(string method, string target)
         => !RequestTargetNormalizer.TryNormalize(target, out var normalized, out _)
            || GatewayPipeline.IsInteractive(RequestInfoResolver.Resolve(method, normalized.Path, normalized.Query));
-
-    private async Task<(int Code, string Body)> RawRequestAsync(string method, string rawTarget, string? contentType, string? body, JsonObject? headers, string marker)
-    {
-        using var tcp = new System.Net.Sockets.TcpClient();
-        await tcp.ConnectAsync(IPAddress.Loopback, fixture.Gateway.Url.Port);
-        await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), false, (_, _, _, _) => true);
-        await tls.AuthenticateAsClientAsync(new System.Net.Security.SslClientAuthenticationOptions
-        {
-            TargetHost = "127.0.0.1",
-            ApplicationProtocols = [System.Net.Security.SslApplicationProtocol.Http11],
-        });
-        var bodyBytes = Encoding.UTF8.GetBytes(body ?? "");
-        var request = new StringBuilder()
-            .Append(method).Append(' ').Append(rawTarget).Append(" HTTP/1.1\r\n")
-            .Append("Host: 127.0.0.1\r\n")
-            .Append("Authorization: Bearer ").Append(fixture.Gateway.Demo.SessionToken).Append("\r\n")
-            .Append("User-Agent: bypass/").Append(marker).Append("\r\n")
-            .Append("Connection: close\r\n");
-        if (!string.IsNullOrEmpty(contentType))
-        {
-            request.Append("Content-Type: ").Append(contentType).Append("\r\n");
-        }
-
-        foreach (var header in headers ?? [])
-        {
-            request.Append(header.Key).Append(": ").Append((string?)header.Value).Append("\r\n");
-        }
-
-        request.Append("Content-Length: ").Append(bodyBytes.Length).Append("\r\n\r\n");
-        await tls.WriteAsync(Encoding.ASCII.GetBytes(request.ToString()));
-        await tls.WriteAsync(bodyBytes);
-        using var reader = new StreamReader(tls, Encoding.UTF8);
-        var all = await reader.ReadToEndAsync();
-        var code = int.Parse(all.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        return (code, all);
-    }
 }
