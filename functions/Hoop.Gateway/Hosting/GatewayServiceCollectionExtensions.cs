@@ -36,7 +36,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<IPolicyDecider, AllowAllDecider>();
         services.TryAddSingleton<IApprovalGate, UnavailableApprovalGate>();
         services.TryAddSingleton<IResponseMasker, PassThroughMasker>();
-        services.TryAddSingleton<IAuditJournal, NullAuditJournal>();
+        services.AddHoopJournal(configuration);
         services.TryAddSingleton<IUpstreamConnectionSource>(new StaticUpstreamConnectionSource([]));
         services.TryAddSingleton<IUpstreamRegistry, UpstreamRegistry>();
         services.TryAddSingleton(sp => new GatewayPipeline(
