@@ -9,7 +9,9 @@ namespace Hoop.Gateway.Requests;
 /// </summary>
 /// <remarks>
 /// <para>Ported from kubernetes/apiserver at commit 24a394e516bfda066d7e2221d7d92c052de27c54 (the Kubernetes 1.37
-/// development line); its own test table runs against this port (tests/Hoop.Gateway.Tests/assets/requestinfo/).</para>
+/// development line) and kubernetes/apimachinery at eed236ceee2c19c2753a3d93ac0631dc20750454 (ListOptions conversion,
+/// field and label selector parsing, <c>content.IsPathSegmentName</c>); the apiserver's own test table runs against
+/// this port (tests/Hoop.Gateway.Tests/assets/requestinfo/).</para>
 /// <para>The path is the DECODED path (Go's <c>URL.Path</c>) and the query is read by Go's rules
 /// (<see cref="QueryParameters"/>): duplicated parameters resolve to their first value, as in Go. This class never
 /// refuses anything; refusing requests that could be read two ways is <see cref="RequestTargetNormalizer"/>'s job.</para>

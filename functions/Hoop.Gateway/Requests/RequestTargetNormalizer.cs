@@ -16,21 +16,22 @@ namespace Hoop.Gateway.Requests;
 /// path, a percent-encoded <c>/</c> or unreserved character (ALPHA DIGIT <c>- . _ ~</c>), a dot segment, an empty segment
 /// (<c>//</c> or a trailing <c>/</c>); an invalid percent-escape; bytes that are not UTF-8 after decoding; more than
 /// <see cref="QueryParameters.MaxParameters"/> query parameters; a significant query parameter
-/// (<see cref="SignificantQueryParameters"/>) given twice (keys compared after decoding) or inside a pair with <c>;</c>.</para>
+/// (<see cref="SignificantQueryParameters"/>) given twice (keys compared after decoding; except <c>command</c>, a list
+/// whose values Go reads in order) or inside a pair with <c>;</c>.</para>
 /// <para>Other percent-encoded bytes (<c>%3A</c>, <c>%25</c>, UTF-8 sequences...) are allowed and decoded into the path,
 /// exactly as Go decodes them; the forwarder must send the raw target, not a re-encoding of the decoded path.</para>
 /// <para>Fast by design (it runs per request): no regular expression, one scan of the path and one of the query, with
 /// <see cref="SearchValues{T}"/> to skip the plain characters.</para>
 /// </remarks>
-internal static class RequestTargetNormalizer
+internal static partial class RequestTargetNormalizer
 {
     /// <summary>
     /// Query parameters whose value changes what the API server does with a request, how it classifies it, or what a
     /// policy would decide: the watch switch and list options (<c>ListOptions</c>), delete and write options
-    /// (<c>DeleteOptions</c>, <c>CreateOptions</c>/<c>UpdateOptions</c>/<c>PatchOptions</c>), the exec/attach/log options
-    /// and the API server's <c>as</c> (Table output). Go reads only the first of duplicated values; other readers take the
-    /// last or join them, so a duplicate is refused rather than guessed. <c>shardSelector</c> is the newest
-    /// <c>ListOptions</c> field (apimachinery, 2026).
+    /// (<c>DeleteOptions</c>, <c>CreateOptions</c>/<c>UpdateOptions</c>/<c>PatchOptions</c>), the exec/attach/log options,
+    /// and <c>as</c> (a precaution named by the design: today's API server takes the Table form from <c>Accept</c>, not the
+    /// query). Go reads only the first of duplicated values; other readers take the last or join them, so a duplicate is
+    /// refused rather than guessed. <c>shardSelector</c> is the newest <c>ListOptions</c> field (apimachinery, 2026).
     /// </summary>
     public static readonly FrozenSet<string> SignificantQueryParameters = FrozenSet.Create(
         StringComparer.Ordinal,
@@ -40,6 +41,12 @@ internal static class RequestTargetNormalizer
         "fieldManager", "fieldValidation", "force",
         "container", "follow", "command", "stdin", "stdout", "stderr", "tty",
         "as");
+
+    // Significant parameters whose repetition IS the encoding: PodExecOptions.Command is a []string, so
+    // `kubectl exec p -- sh -c "echo hi"` sends command=sh&command=-c&command=echo+hi and Go reads every value, in
+    // order (QueryParameters.GetAll reads them the same way). Refusing the repetition would turn every multi-word exec
+    // into a misleading "ambiguous" 400 before policy could block it with its own rule. A ';' pair is still refused.
+    private static readonly FrozenSet<string> ListValuedQueryParameters = FrozenSet.Create(StringComparer.Ordinal, "command");
 
     private const string InvalidEscape = "ambiguous request: the request target contains an invalid percent-escape ('%' must be followed by two hexadecimal digits)";
     private const string ControlCharacter = "ambiguous request: the request target contains a control character";
@@ -93,90 +100,6 @@ internal static class RequestTargetNormalizer
         }
 
         target = new NormalizedTarget(path, rawQuery, query);
-        return true;
-    }
-
-    /// <summary>
-    /// The lenient reading Go's <c>net/url.ParseRequestURI</c> (as used by Go's HTTP server) makes of a target: the
-    /// decoded path and the query by Go's rules, with no refusal of ambiguity. For <c>hoop explain</c>, to show the API
-    /// server's reading of a request the gateway refuses.
-    /// </summary>
-    /// <returns>
-    /// <see langword="false"/> where Go itself fails (a control character, an empty target, a relative path, an invalid
-    /// escape in the path) or where its reading cannot be shown as text (bytes that are not UTF-8 after decoding).
-    /// </returns>
-    /// <remarks>
-    /// Like <c>ParseRequestURI</c>, a <c>#</c> is not a fragment delimiter here: it stays in the path or query. The
-    /// authority of an absolute-form target is skipped, not validated (Go refuses some malformed authorities).
-    /// </remarks>
-    public static bool TryReadLikeApiServer(string rawTarget, out string path, out QueryParameters query)
-    {
-        ArgumentNullException.ThrowIfNull(rawTarget);
-        path = "";
-        query = QueryParameters.Empty;
-        if (rawTarget.Length == 0 || rawTarget.AsSpan().IndexOfAnyInRange('\0', '\u001F') >= 0 || rawTarget.Contains('\u007F', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        if (rawTarget == "*")
-        {
-            path = "*";
-            return true;
-        }
-
-        var rest = rawTarget.AsSpan();
-        var schemeLength = SchemeLength(rest);
-        if (schemeLength == 0)
-        {
-            return false; // Go: "missing protocol scheme"
-        }
-
-        var hasScheme = schemeLength > 0;
-        if (hasScheme)
-        {
-            rest = rest[(schemeLength + 1)..];
-        }
-
-        var rawQuery = "";
-        if (rest.EndsWith('?') && rest.Count('?') == 1)
-        {
-            rest = rest[..^1];
-        }
-        else if (rest.IndexOf('?') is var q and >= 0)
-        {
-            rawQuery = rest[(q + 1)..].ToString();
-            rest = rest[..q];
-        }
-
-        if (!rest.StartsWith('/'))
-        {
-            if (!hasScheme)
-            {
-                return false; // Go: "invalid URI for request"
-            }
-
-            rest = []; // scheme:opaque has no path
-        }
-        else if (hasScheme && rest.StartsWith("//", StringComparison.Ordinal))
-        {
-            var slash = rest[2..].IndexOf('/');
-            rest = slash < 0 ? [] : rest[(slash + 2)..];
-        }
-
-        if (GoPercentDecoding.Unescape(rest, plusIsSpace: false, out path) != GoUnescapeStatus.Ok)
-        {
-            path = "";
-            return false;
-        }
-
-        query = QueryParameters.Parse(rawQuery);
-        if (query.HasInvalidUtf8)
-        {
-            query = QueryParameters.Empty;
-            return false;
-        }
-
         return true;
     }
 
@@ -325,7 +248,7 @@ internal static class RequestTargetNormalizer
         var seen = 0UL;
         foreach (var (key, _) in query.Pairs)
         {
-            if (!SignificantQueryParameters.Contains(key))
+            if (!SignificantQueryParameters.Contains(key) || ListValuedQueryParameters.Contains(key))
             {
                 continue;
             }
@@ -364,32 +287,5 @@ internal static class RequestTargetNormalizer
 
         b = (GoPercentDecoding.Unhex(s[i + 1]) << 4) | GoPercentDecoding.Unhex(s[i + 2]);
         return true;
-    }
-
-    // Go's getScheme: -1 when there is no scheme, 0 for a ':' first ("missing protocol scheme"), else the scheme's length.
-    private static int SchemeLength(ReadOnlySpan<char> s)
-    {
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (char.IsAsciiLetter(c))
-            {
-                continue;
-            }
-
-            if (char.IsAsciiDigit(c) || c is '+' or '-' or '.')
-            {
-                if (i == 0)
-                {
-                    return -1;
-                }
-
-                continue;
-            }
-
-            return c == ':' ? i : -1;
-        }
-
-        return -1;
     }
 }

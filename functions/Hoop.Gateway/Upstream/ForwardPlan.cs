@@ -21,4 +21,7 @@ internal sealed record ForwardPlan
 
     /// <summary>Records the response body: a keyed hash of the upstream bytes, the delivered (masked) bytes in segments.</summary>
     public IResponseBodyRecorder? Recorder { get; init; }
+
+    /// <summary>The request reads the OpenAPI v2 schema, which may come back as protobuf (<see cref="AcceptHeader.IsSchemaDocument"/>).</summary>
+    public bool SchemaDocument { get; init; }
 }

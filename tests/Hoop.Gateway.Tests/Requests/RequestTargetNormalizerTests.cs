@@ -15,6 +15,11 @@ public sealed class RequestTargetNormalizerTests
 
     public static TheoryData<string> SignificantKeys => new(RequiredSignificantKeys);
 
+    // Every significant key whose repetition is refused: all but command, which exec repeats by design.
+    public static TheoryData<string> SingleValuedSignificantKeys => new(RequiredSignificantKeys.Where(key => key != "command"));
+
+    public static TheoryData<string> KubectlTargets => KubectlTargetTable.Ids();
+
     public static TheoryData<string> AcceptedTargets => new(
         "/api/v1/namespaces/default/pods?limit=500",
         "/apis/apps/v1/namespaces/default/deployments/web/scale",
@@ -168,7 +173,7 @@ public sealed class RequestTargetNormalizerTests
     }
 
     [Theory]
-    [MemberData(nameof(SignificantKeys))]
+    [MemberData(nameof(SingleValuedSignificantKeys))]
     public void TryNormalize_SignificantParameterTwice_IsRefused(string key)
     {
         Assert.False(RequestTargetNormalizer.TryNormalize($"/api/v1/pods?{key}=1&x=y&{key}=2", out _, out var error));
@@ -176,7 +181,7 @@ public sealed class RequestTargetNormalizerTests
     }
 
     [Theory]
-    [MemberData(nameof(SignificantKeys))]
+    [MemberData(nameof(SingleValuedSignificantKeys))]
     public void TryNormalize_SignificantParameterTwiceOnceEncoded_IsRefused(string key)
     {
         // The first character percent-encoded: a different raw key, the same key once decoded.
@@ -186,12 +191,49 @@ public sealed class RequestTargetNormalizerTests
         Assert.Contains($"'{key}'", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TryNormalize_RepeatedExecCommand_IsAcceptedWithEveryValueInOrder()
+    {
+        // kubectl exec p -- sh -c "echo hi": Go reads every command value, in order, into PodExecOptions.Command.
+        const string RawTarget = "/api/v1/namespaces/default/pods/p/exec?command=sh&command=-c&command=echo+hi&container=c&stdout=true";
+
+        Assert.True(RequestTargetNormalizer.TryNormalize(RawTarget, out var target, out var error), error);
+        Assert.Equal(["sh", "-c", "echo hi"], target.Query.GetAll("command"));
+    }
+
+    [Fact]
+    public void TryNormalize_RepeatedExecContainer_IsRefused()
+    {
+        Assert.False(RequestTargetNormalizer.TryNormalize("/api/v1/namespaces/default/pods/p/exec?command=sh&container=a&container=b", out _, out var error));
+        Assert.Contains("'container'", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(SignificantKeys))]
     public void TryNormalize_SignificantParameterInPairWithSemicolon_IsRefused(string key)
     {
         Assert.False(RequestTargetNormalizer.TryNormalize($"/api/v1/pods?{key}=1;2", out _, out var error));
         Assert.Contains($"'{key}'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(KubectlTargets))]
+    public void TryNormalize_RealKubectlTarget_IsAcceptedAndClassifiedAsTheApiServerWould(string id)
+    {
+        var row = KubectlTargetTable.Row(id);
+        var rawTarget = (string)row["target"]!;
+
+        // Act and Assert: accepted, and read exactly as Go reads it
+        Assert.True(RequestTargetNormalizer.TryNormalize(rawTarget, out var target, out var error), error);
+        Assert.True(RequestTargetNormalizer.TryReadLikeApiServer(rawTarget, out var goPath, out var goQuery));
+        Assert.Equal(goPath, target.Path);
+        Assert.Equal(goQuery.Pairs, target.Query.Pairs);
+        var info = RequestInfoResolver.Resolve((string)row["method"]!, target.Path, target.Query);
+        var resource = info.Subresource.Length == 0 ? info.Resource : $"{info.Resource}/{info.Subresource}";
+        Assert.Equal((string)row["verb"]!, info.Verb);
+        Assert.Equal((string)row["resource"]!, resource);
+        Assert.Equal((string)row["namespace"]!, info.Namespace);
+        Assert.Equal((string)row["name"]!, info.Name);
     }
 
     [Theory]
