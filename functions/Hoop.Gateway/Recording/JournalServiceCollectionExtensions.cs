@@ -24,6 +24,17 @@ public static class JournalServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<IJournalKeySource>(sp => new SecretStoreJournalKeySource(sp.GetService<ISecretStore>()));
+        services.TryAddSingleton<IAuditorAuthenticator, DenyAllAuditorAuthenticator>();
+        var options = configuration.GetSection(JournalOptions.SectionName).Get<JournalOptions>() ?? new JournalOptions();
+        if (options.ConnectionString is { Length: > 0 } || options.TableServiceUri is not null)
+        {
+            services.TryAddSingleton(sp => JournalStore.Create(sp.GetRequiredService<IOptions<JournalOptions>>().Value));
+            services.TryAddSingleton(sp => new JournalReader(sp.GetRequiredService<JournalStore>()));
+            services.TryAddSingleton<IAnchorStore>(sp => AnchorStores.Create(sp.GetRequiredService<IOptions<JournalOptions>>().Value));
+            services.TryAddSingleton(sp => new AnchorWriter(
+                sp.GetRequiredService<JournalStore>(), sp.GetRequiredService<IJournalKeySource>(), sp.GetRequiredService<IAnchorStore>(), sp.GetRequiredService<TimeProvider>()));
+        }
+
         services.TryAddSingleton<IAuditJournal>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<JournalOptions>>();
@@ -33,7 +44,7 @@ public static class JournalServiceCollectionExtensions
             }
 
             return new TableJournal(
-                JournalStore.Create(options.Value),
+                sp.GetRequiredService<JournalStore>(),
                 sp.GetRequiredService<IJournalKeySource>(),
                 sp.GetRequiredService<IResponseMasker>(),
                 options,
