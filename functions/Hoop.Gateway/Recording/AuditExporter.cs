@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Buffers;
 using CsvHelper;
 
 namespace Hoop.Gateway.Recording;
@@ -24,15 +25,20 @@ internal sealed class AuditExporter(JournalReader reader)
         long count = 0;
         if (format == AuditExportFormat.Jsonl)
         {
+            var buffer = new ArrayBufferWriter<byte>(4096);
             await foreach (var item in events)
             {
                 if (item is AuditEvent e && query.Matches(e))
                 {
-                    KubernetesAuditEvent.Write(output, e);
+                    buffer.ResetWrittenCount();
+                    KubernetesAuditEvent.Write(buffer, e);
+                    await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
                     count++;
                     await FlushEveryAsync(output, count, progress, cancellationToken);
                 }
             }
+
+            progress?.Report(count);
 
             await output.FlushAsync(cancellationToken);
             return count;

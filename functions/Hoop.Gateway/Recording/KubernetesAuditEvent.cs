@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -10,7 +11,8 @@ namespace Hoop.Gateway.Recording;
 /// </summary>
 internal static class KubernetesAuditEvent
 {
-    public static void Write(Stream output, AuditEvent e)
+    /// <summary>Writes the event and a newline to <paramref name="output"/> (a buffer: the caller writes it out asynchronously).</summary>
+    public static void Write(IBufferWriter<byte> output, AuditEvent e)
     {
         using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();
@@ -98,7 +100,7 @@ internal static class KubernetesAuditEvent
         json.WriteEndObject();
         json.WriteEndObject();
         json.Flush();
-        output.WriteByte((byte)'\n');
+        output.Write("\n"u8);
     }
 
     /// <summary>Kubernetes MicroTime: RFC 3339 with microseconds, UTC.</summary>
