@@ -23,6 +23,7 @@ internal static class CliApp
             ExplainCommand.Create(),
             AuditCommand.Create(),
             ReplayCommand.Create(),
+            PolicyCommand.Create(),
         };
 
         var parse = root.Parse(args);
@@ -38,7 +39,8 @@ internal static class CliApp
 
         try
         {
-            return await parse.InvokeAsync();
+            // The default handler would print CliException with a stack trace and exit 1; ours maps it to exit 2.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException ex)
         {

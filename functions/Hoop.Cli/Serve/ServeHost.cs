@@ -3,7 +3,6 @@ using System.Text.Json;
 using Hoop.Gateway.Hosting;
 using Hoop.Gateway.Recording;
 using Hoop.Gateway.Sessions;
-using Hoop.Gateway.Upstream;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -70,8 +69,7 @@ internal static class ServeHost
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port, listen => listen.UseHttps(certificate)));
             builder.Services.AddSingleton(time);
             builder.Services.AddSingleton<ISessionAuthenticator>(new StaticSessionAuthenticator([new(demo.SessionToken, demo.Session)], time));
-            builder.Services.AddSingleton<IUpstreamConnectionSource>(new StaticUpstreamConnectionSource([demo.ConnectionSettings]));
-            builder.Services.AddSingleton<ISecretStore>(journal.Secrets);
+            builder.Services.AddSingleton<ISecretStore>(demo.Secrets);
             builder.Services.AddSingleton<IAuditorAuthenticator>(new StaticTokenAuditorAuthenticator(demo.AuditorToken, DemoEnvironment.Auditor));
             builder.Services.AddHostedService<DailyAnchorService>();
             builder.Services.AddHoopGateway(builder.Configuration);
