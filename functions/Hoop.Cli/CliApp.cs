@@ -21,6 +21,8 @@ internal static class CliApp
         {
             ServeCommand.Create(),
             ExplainCommand.Create(),
+            AuditCommand.Create(),
+            ReplayCommand.Create(),
             PolicyCommand.Create(),
         };
 

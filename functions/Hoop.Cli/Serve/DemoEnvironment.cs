@@ -16,6 +16,9 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     public const string Connection = "demo";
     public const string CredentialSecret = "conn-demo";
 
+    /// <summary>The demo's auditor (group <c>auditors</c>), who may export and replay the journal over HTTP.</summary>
+    public const string Auditor = "hoop-dev:carol";
+
     private DemoEnvironment(SimulatedCluster cluster, Session session, string sessionToken, FileSecretStore secrets)
     {
         Cluster = cluster;
@@ -29,6 +32,9 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     public Session Session { get; }
 
     public string SessionToken { get; }
+
+    /// <summary>carol's bearer token for the auditor endpoints (until the dev identity provider lands).</summary>
+    public string AuditorToken { get; } = "hoop_" + Base64Url(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The local secret store (stands in for Key Vault): holds the demo connection's kubeconfig.</summary>
     public FileSecretStore Secrets { get; }
