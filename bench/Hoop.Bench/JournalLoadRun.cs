@@ -42,9 +42,16 @@ internal static class JournalLoadRun
                 var t = Stopwatch.GetTimestamp();
                 await journal.RecordRequestAsync(new RequestRecord
                 {
-                    SessionId = session.Id, AuditId = auditId, User = session.User, Connection = "demo", Method = "GET",
-                    Target = "/api/v1/namespaces/default/pods", Info = info, Decision = new Decision { Action = DecisionAction.Allow, Rule = "read" },
-                    ReceivedAt = DateTimeOffset.UtcNow, Session = session,
+                    SessionId = session.Id,
+                    AuditId = auditId,
+                    User = session.User,
+                    Connection = "demo",
+                    Method = "GET",
+                    Target = "/api/v1/namespaces/default/pods",
+                    Info = info,
+                    Decision = new Decision { Action = DecisionAction.Allow, Rule = "read" },
+                    ReceivedAt = DateTimeOffset.UtcNow,
+                    Session = session,
                 });
                 latencies[(s * requests) + r] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
                 await journal.RecordResponseAsync(new ResponseRecord { SessionId = session.Id, AuditId = auditId, StatusCode = 200, Duration = TimeSpan.FromMilliseconds(1) });

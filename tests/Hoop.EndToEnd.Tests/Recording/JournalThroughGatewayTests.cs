@@ -10,7 +10,7 @@ namespace Hoop.EndToEnd.Tests.Recording;
 /// A demo session driven with the real kubectl is journaled in Azurite, exports (JSONL, CSV), replays and verifies;
 /// concurrent requests each get exactly their records.
 /// </summary>
-public sealed class JournalThroughGatewayTests(NewestKubectlGateway fixture) : IClassFixture<NewestKubectlGateway>
+public sealed class JournalThroughGatewayTests(DefaultPolicyGateway fixture) : IClassFixture<DefaultPolicyGateway>
 {
     [Fact]
     public async Task KubectlSession_ExportAndReplayAndVerify_ShowEveryForwardedRequest()
@@ -20,6 +20,7 @@ public sealed class JournalThroughGatewayTests(NewestKubectlGateway fixture) : I
         var delete = await fixture.Kubectl.RunAsync("delete", "pod", "db-0", "-n", "default", "--wait=false");
         Assert.Equal(0, get.ExitCode);
         Assert.Equal(0, describe.ExitCode);
+        Assert.Contains("blocked by rule \"no-delete\"", delete.Stderr, StringComparison.Ordinal);
         await FlushAsync();
         var jsonl = Path.Combine(fixture.StateDir, "export.jsonl");
         var csv = Path.Combine(fixture.StateDir, "export.csv");
@@ -41,7 +42,8 @@ public sealed class JournalThroughGatewayTests(NewestKubectlGateway fixture) : I
         Assert.Equal("hoop-dev:alice", list.GetProperty("user").GetProperty("username").GetString());
         var deleted = Assert.Single(events, e => e.GetProperty("verb").GetString() == "delete");
         Assert.Equal("db-0", deleted.GetProperty("objectRef").GetProperty("name").GetString());
-        Assert.Equal(delete.ExitCode == 0 ? "allow" : "forbid", deleted.GetProperty("annotations").GetProperty("authorization.k8s.io/decision").GetString());
+        Assert.Equal("forbid", deleted.GetProperty("annotations").GetProperty("authorization.k8s.io/decision").GetString());
+        Assert.Equal(403, deleted.GetProperty("responseStatus").GetProperty("code").GetInt32());
         var rows = File.ReadAllLines(csv);
         Assert.StartsWith("requestReceivedTimestamp,", rows[0], StringComparison.Ordinal);
         Assert.Equal(events.Count + 1, rows.Length);
