@@ -72,6 +72,7 @@ internal static class ServeHost
             builder.Services.AddSingleton<ISecretStore>(demo.Secrets);
             builder.Services.AddSingleton<IAuditorAuthenticator>(new StaticTokenAuditorAuthenticator(demo.AuditorToken, DemoEnvironment.Auditor));
             builder.Services.AddHostedService<DailyAnchorService>();
+            settings.ConfigureServices?.Invoke(builder.Services);
             builder.Services.AddHoopGateway(builder.Configuration);
 
             var app = builder.Build();
