@@ -21,7 +21,7 @@ internal static class GatewayLatencyRun
         var stateDir = Path.Combine(Path.GetTempPath(), "hoop-bench-" + Guid.NewGuid().ToString("N"));
         await using var gateway = await ServeHost.StartAsync(new ServeSettings { Demo = true, Port = 0, StateDir = stateDir }, CancellationToken.None);
         var cluster = gateway.Demo.Cluster;
-        cluster.Store.AddPods("bench", 330);
+        cluster.Store.AddPods("bench", 720);
 
         using var direct = Client(cluster.BaseAddress, cluster.BearerToken);
         using var viaGateway = Client(new Uri(gateway.Url, "/k8s/demo/"), gateway.Demo.SessionToken);

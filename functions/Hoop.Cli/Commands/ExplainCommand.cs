@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hoop.Gateway.Pipeline;
-using Hoop.Gateway.Requests;
 
 namespace Hoop.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net;
 using Hoop.Gateway.Approvals;
 using Hoop.Gateway.Masking;
 using Hoop.Gateway.Policy;
@@ -221,7 +222,7 @@ public sealed partial class GatewayPipeline
             context,
             upstream.DestinationPrefix,
             upstream.Invoker,
-            new ForwarderRequestConfig { ActivityTimeout = activityTimeout },
+            new ForwarderRequestConfig { ActivityTimeout = activityTimeout, Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower },
             new UpstreamTransformer(plan, _masker, _time));
 
         // :: Step 7 (mask) happened on the read side of the response body, inside the transformer.
@@ -367,6 +368,7 @@ public sealed partial class GatewayPipeline
             AuditId = auditId,
             StreamDeadline = deadline,
             Masking = new MaskingContext(session, info, ""),
+            SchemaDocument = AcceptHeader.IsSchemaDocument(info),
         };
     }
 

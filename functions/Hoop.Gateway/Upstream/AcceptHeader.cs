@@ -7,9 +7,27 @@ namespace Hoop.Gateway.Upstream;
 /// Restricts <c>Accept</c> to JSON so that masking sees every byte: protobuf and CBOR ranges are removed, JSON ranges
 /// (with their parameters, e.g. <c>as=Table;v=v1;g=meta.k8s.io</c>) stay in order, wildcards become <c>application/json</c>.
 /// </summary>
+/// <remarks>
+/// One exception: the OpenAPI v2 document (<c>/openapi/v2</c>, a non-resource URL) may be fetched as protobuf, because
+/// kubectl 1.27–1.29 parse it only in that form (client-side apply and validation fail otherwise). It is the cluster's
+/// schema, not data; see <see cref="IsSchemaDocument"/> and docs/security/invariants.md row 4.
+/// </remarks>
 internal static class AcceptHeader
 {
     public const string Json = "application/json";
+
+    /// <summary>The OpenAPI v2 protobuf media type kubectl asks for.</summary>
+    public const string OpenApiV2Protobuf = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf";
+
+    /// <summary>Whether the request reads the OpenAPI v2 schema document (the only place protobuf may be asked for).</summary>
+    public static bool IsSchemaDocument(Requests.RequestInfo info) => !info.IsResourceRequest && info.Path == "/openapi/v2" && info.Verb == "get";
+
+    /// <summary>The Accept header for the OpenAPI v2 document: its protobuf form and JSON, nothing else.</summary>
+    public static string ForSchemaDocument(StringValues accept)
+    {
+        var wantsProtobuf = accept.Any(v => v?.Contains(OpenApiV2Protobuf, StringComparison.OrdinalIgnoreCase) == true);
+        return wantsProtobuf ? OpenApiV2Protobuf + "," + Json : Json;
+    }
 
     public static string RestrictToJson(StringValues accept)
     {

@@ -17,4 +17,7 @@ internal sealed record ForwardPlan
     public DateTimeOffset? StreamDeadline { get; init; }
 
     public required MaskingContext Masking { get; init; }
+
+    /// <summary>The request reads the OpenAPI v2 schema, which may come back as protobuf (<see cref="AcceptHeader.IsSchemaDocument"/>).</summary>
+    public bool SchemaDocument { get; init; }
 }

@@ -26,7 +26,8 @@ internal sealed class UpstreamTransformer(ForwardPlan plan, IResponseMasker mask
             }
         }
 
-        proxyRequest.Headers.TryAddWithoutValidation(HeaderNames.Accept, AcceptHeader.RestrictToJson(request.Headers.Accept));
+        var accept = plan.SchemaDocument ? AcceptHeader.ForSchemaDocument(request.Headers.Accept) : AcceptHeader.RestrictToJson(request.Headers.Accept);
+        proxyRequest.Headers.TryAddWithoutValidation(HeaderNames.Accept, accept);
         proxyRequest.Headers.TryAddWithoutValidation("Audit-ID", plan.AuditId);
         if (proxyRequest.Content is not null)
         {

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Hoop.Gateway.Pipeline;
 using Hoop.Gateway.Requests;
 
-namespace Hoop.Cli.Commands;
+namespace Hoop.Gateway.Pipeline;
 
 /// <summary>Builds the <c>hoop explain</c> object for one request, with the same code the pipeline runs.</summary>
 internal sealed class RequestExplainer

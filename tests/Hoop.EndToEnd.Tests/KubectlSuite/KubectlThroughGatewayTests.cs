@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Hoop.EndToEnd.Tests.Support;
 
-namespace Hoop.EndToEnd.Tests.Kubectl;
+namespace Hoop.EndToEnd.Tests.KubectlSuite;
 
 /// <summary>
 /// The real kubectl through <c>hoop serve --demo</c> to the simulated cluster. Run once with the oldest and once with the
@@ -54,7 +54,7 @@ public abstract class KubectlThroughGatewayTests(DemoGatewayFixture fixture)
         await Task.Delay(TimeSpan.FromSeconds(1));
         var marker = "e2e-" + Guid.NewGuid().ToString("N");
 
-        fixture.Cluster.AppendLog("default", "web-abc12", "nginx", marker);
+        fixture.Cluster.AppendLog("default", "web-abc12", "web", marker);
 
         var line = await logs.WaitForLineAsync(l => l.Contains(marker, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
         Assert.True(line is not null, "the appended log line did not arrive; stderr: " + logs.Stderr);
