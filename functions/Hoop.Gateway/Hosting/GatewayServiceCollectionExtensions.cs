@@ -35,7 +35,8 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<ISessionAuthenticator>(sp => new StaticSessionAuthenticator([], sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IPolicyDecider, AllowAllDecider>();
         services.TryAddSingleton<IApprovalGate, UnavailableApprovalGate>();
-        services.TryAddSingleton<IResponseMasker, PassThroughMasker>();
+        services.TryAddSingleton(MaskingOptions.Default);
+        services.TryAddSingleton<IResponseMasker>(sp => ResponseMasker.Create(sp.GetRequiredService<MaskingOptions>(), sp.GetService<ISecretStore>()));
         services.TryAddSingleton<IAuditJournal, NullAuditJournal>();
         services.TryAddSingleton<IUpstreamConnectionSource>(new StaticUpstreamConnectionSource([]));
         services.TryAddSingleton<IUpstreamRegistry, UpstreamRegistry>();

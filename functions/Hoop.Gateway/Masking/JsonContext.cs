@@ -30,6 +30,6 @@ internal enum JsonContext : byte
     /// <summary><c>stringData</c> of an object whose kind is not known yet: held until it is.</summary>
     PendingStringData,
 
-    /// <summary>A Status answering a request on Secrets: quoted values in <c>message</c> are masked.</summary>
+    /// <summary>A Status answering a request on Secrets (and its details): quoted values in messages and <c>details.name</c> are masked.</summary>
     SecretStatus,
 }

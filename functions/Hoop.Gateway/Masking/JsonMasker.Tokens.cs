@@ -120,7 +120,8 @@ internal sealed partial class JsonMasker
             case JsonContext.SecretAnnotations:
                 return key == JsonKey.LastApplied && _engine.Options.Rules.EmbeddedJson ? JsonContext.Normal : JsonContext.MaskAll;
             case JsonContext.SecretStatus:
-                return key == JsonKey.Details ? JsonContext.MaskAll : JsonContext.Normal;
+                // details.name can be the quoted value itself; messages are masked by MaskStatusMessage; fields and reasons stay.
+                return key == JsonKey.Name ? JsonContext.MaskAll : JsonContext.SecretStatus;
             default:
                 if (frame.KeyIsSecret)
                 {

@@ -83,7 +83,7 @@ internal sealed class PersonalDataScanner(MaskingOptions options)
             }
 
             // git@github.com:org/repo is an ssh remote, not a person.
-            if (text[start..at] is "git" && end < text.Length && text[end] == ':')
+            if (text[start..at] is "git")
             {
                 continue;
             }

@@ -183,11 +183,12 @@ public sealed partial class GatewayPipeline
             Info = info!,
             Decision = decision,
             ReceivedAt = _time.GetUtcNow(),
-            Body = body,
         };
         try
         {
-            await _journal.RecordRequestAsync(record, aborted);
+            // The journal keeps the request body masked as a response would be (a masking fault fails closed too).
+            var maskedBody = _masker.MaskBody(body, context.Request.ContentType, new MaskingContext(session, info!, context.Request.ContentType ?? ""));
+            await _journal.RecordRequestAsync(record with { Body = maskedBody }, aborted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

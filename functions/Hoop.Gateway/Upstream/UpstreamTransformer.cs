@@ -1,5 +1,7 @@
 using Hoop.Gateway.Masking;
+using Hoop.Gateway.Pipeline;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -43,8 +45,30 @@ internal sealed class UpstreamTransformer(ForwardPlan plan, IResponseMasker mask
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
+        if (proxyResponse is not null && HasBody(httpContext, proxyResponse)
+            && BodyFormats.Classify(proxyResponse.Content.Headers.ContentType?.ToString(), string.Join(',', proxyResponse.Content.Headers.ContentEncoding)) == BodyFormat.Refused)
+        {
+            // Only JSON and plain text can be masked: any other body (protobuf, CBOR, HTML, an encoded body) is never passed on.
+            var type = proxyResponse.Content.Headers.ContentType?.MediaType ?? "none";
+            var encoding = proxyResponse.Content.Headers.ContentEncoding.Count > 0 ? $" encoded as {string.Join(',', proxyResponse.Content.Headers.ContentEncoding)}" : "";
+            await GatewayRefusal.BadGateway($"the upstream answered with a body of type {type}{encoding}, which the gateway cannot mask; nothing of it was passed on").WriteAsync(httpContext, cancellationToken);
+            return false;
+        }
+
         var copyBody = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
-        if (proxyResponse is null || !copyBody)
+        if (proxyResponse is null)
+        {
+            return copyBody;
+        }
+
+        // Warning headers can quote values (an unknown field's content, a deprecated value): the content rules apply.
+        var warnings = httpContext.Response.Headers[HeaderNames.Warning];
+        if (warnings.Count > 0)
+        {
+            httpContext.Response.Headers[HeaderNames.Warning] = new StringValues([.. warnings.Select(w => masker.MaskHeader(w ?? "", plan.Masking))]);
+        }
+
+        if (!copyBody)
         {
             return copyBody;
         }
@@ -70,4 +94,8 @@ internal sealed class UpstreamTransformer(ForwardPlan plan, IResponseMasker mask
 
         return true;
     }
+
+    private static bool HasBody(HttpContext httpContext, HttpResponseMessage response)
+        => !HttpMethods.IsHead(httpContext.Request.Method) && response.Content.Headers.ContentLength != 0
+            && (int)response.StatusCode is not (StatusCodes.Status204NoContent or StatusCodes.Status304NotModified);
 }
