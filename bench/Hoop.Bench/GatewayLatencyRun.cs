@@ -106,7 +106,7 @@ internal static class GatewayLatencyRun
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private static string FindResultsFile()
+    internal static string FindResultsFile()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Hoop.Functions.sln")))

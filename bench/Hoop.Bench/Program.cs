@@ -7,5 +7,15 @@ if (args is ["latency", ..])
     return await GatewayLatencyRun.RunAsync(args[1..]);
 }
 
+if (args is ["masking-probe", ..])
+{
+    return MaskingProbe.Run();
+}
+
+if (args is ["masking", ..])
+{
+    return MaskingRun.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(Assembly.GetExecutingAssembly()).Run(args);
 return 0;

@@ -28,6 +28,9 @@ internal sealed class ContentScanner
 
     public SecretFieldNames Names { get; }
 
+    /// <summary>Whether the policy added patterns (which may match anything, so the prefilters cannot skip a value).</summary>
+    public bool HasCustomPatterns => _patterns.Length > 0;
+
     public MaskingOptions Options => _options;
 
     /// <summary>Adds the spans to mask in <paramref name="line"/> (one line: no line breaks) to <paramref name="spans"/>.</summary>

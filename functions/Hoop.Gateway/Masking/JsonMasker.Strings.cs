@@ -9,6 +9,9 @@ internal sealed partial class JsonMasker
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Bytes that make a short value worth scanning: pair separators, e-mail, JSON, non-ASCII.</summary>
+    private static readonly SearchValues<byte> Interesting = SearchValues.Create([(byte)'@', (byte)'=', (byte)':', (byte)'{', (byte)'[', .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
+
     /// <summary>The replacement token for a string in a normal context, or <see langword="null"/> to keep it.</summary>
     private byte[]? NormalReplacement(ref Utf8JsonReader reader, JsonFrame? frame)
     {
@@ -29,6 +32,11 @@ internal sealed partial class JsonMasker
         {
             // A gzip blob in base64 under "release": Helm release storage, masked whole (never decoded into the output).
             return MaskToken.JsonString.ToArray();
+        }
+
+        if (!reader.ValueIsEscaped && _engine.Scanner.HasCustomPatterns is false && key != JsonKey.LastApplied && !MightMatch(raw))
+        {
+            return null;
         }
 
         var chars = ArrayPool<char>.Shared.Rent(raw.Length);
@@ -120,16 +128,45 @@ internal sealed partial class JsonMasker
         return _lines.MaskText(text) ?? (changed ? text : null);
     }
 
-    private static string DecodeName(ref Utf8JsonReader reader)
+    /// <summary>Whether the current token (a property name, or a <c>name</c> value) names a secret; decoded without allocating.</summary>
+    private bool IsSecretName(ref Utf8JsonReader reader)
     {
+        var raw = reader.ValueSpan;
+        if (raw.Length > 256)
+        {
+            return _engine.Scanner.Names.IsSecret(reader.GetString());
+        }
+
+        Span<char> chars = stackalloc char[256];
         try
         {
-            return reader.GetString() ?? "";
+            var length = reader.ValueIsEscaped ? reader.CopyString(chars) : StrictUtf8.GetChars(raw, chars);
+            return _engine.Scanner.Names.IsSecret(chars[..length]);
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is DecoderFallbackException or InvalidOperationException or ArgumentException)
         {
-            return "";
+            return false;
         }
+    }
+
+    /// <summary>
+    /// Whether an unescaped ASCII value could hold anything a content rule finds (the cheap prefilter): a separator of a
+    /// pair, an <c>@</c>, JSON, seven digits, an address, or a token long enough to be a credential or an IBAN.
+    /// </summary>
+    private static bool MightMatch(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length >= 15 || raw.IndexOfAny(Interesting) >= 0)
+        {
+            return true;
+        }
+
+        var digits = 0;
+        foreach (var b in raw)
+        {
+            digits += (uint)(b - '0') <= 9 ? 1 : 0;
+        }
+
+        return digits >= 4;
     }
 
     /// <summary>A JSON string token (quotes included), escaped as Go's encoder does (HTML characters as \u00XX).</summary>

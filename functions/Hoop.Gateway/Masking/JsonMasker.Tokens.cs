@@ -169,7 +169,7 @@ internal sealed partial class JsonMasker
 
         if (key == JsonKey.Other && _engine.Options.Rules.FieldNames)
         {
-            frame.KeyIsSecret = _engine.Scanner.Names.IsSecret(DecodeName(ref reader));
+            frame.KeyIsSecret = IsSecretName(ref reader);
         }
         else if (key is JsonKey.Data or JsonKey.StringData && frame.IsSecret is null && !frame.IsHelm && frame.DataHold < 0 && _engine.Options.Rules.Secrets)
         {
@@ -272,7 +272,7 @@ internal sealed partial class JsonMasker
                 if (frame.Context == JsonContext.Normal && !frame.NameSeen)
                 {
                     frame.NameSeen = true;
-                    frame.NameIsSecret = _engine.Options.Rules.FieldNames && _engine.Scanner.Names.IsSecret(DecodeName(ref reader));
+                    frame.NameIsSecret = _engine.Options.Rules.FieldNames && IsSecretName(ref reader);
                     ResolvePending(frame, frame.NameIsSecret, nameValues: true);
                 }
 

@@ -126,11 +126,12 @@ internal sealed class LineMasker
             _dataIndent = NotInBlock;
         }
 
-        if (trimmed.StartsWith("---", StringComparison.Ordinal))
+        var dashes = line.IndexOf("---", StringComparison.Ordinal);
+        if (dashes >= 0 && trimmed.StartsWith("---", StringComparison.Ordinal))
         {
             _kindSecretAtIndent.Clear();
         }
-        else if (trimmed.Length > 0)
+        else if (line.Contains(':'))
         {
             TrackYaml(line, indent);
         }
@@ -142,14 +143,18 @@ internal sealed class LineMasker
                 return json;
             }
 
-            var brace = line.IndexOf("{\"", StringComparison.Ordinal);
-            if (brace > 0 && line.TrimEnd()[^1] == '}' && TryMaskJson(line[brace..], out var tail))
+            var brace = line.IndexOf('{');
+            if (brace > 0)
             {
-                return tail is null ? null : line[..brace].ToString() + tail;
+                brace = line.IndexOf("{\"", StringComparison.Ordinal);
+                if (brace > 0 && line.TrimEnd()[^1] == '}' && TryMaskJson(line[brace..], out var tail))
+                {
+                    return tail is null ? null : line[..brace].ToString() + tail;
+                }
             }
         }
 
-        if (options.Rules.Credentials)
+        if (options.Rules.Credentials && dashes >= 0)
         {
             var begin = line.IndexOf("-----BEGIN", StringComparison.Ordinal);
             if (begin >= 0)
@@ -171,7 +176,7 @@ internal sealed class LineMasker
         }
 
         _engine.Scanner.Scan(line, _spans);
-        if (options.Rules.FieldNames && IsSecretBlockScalar(line, trimmed))
+        if (options.Rules.FieldNames && line.Length > 2 && line[^1] is '|' or '>' or '-' or '+' or ' ' && IsSecretBlockScalar(line, trimmed))
         {
             _blockIndent = indent;
         }

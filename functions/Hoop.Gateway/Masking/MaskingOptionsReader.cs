@@ -34,6 +34,19 @@ public static class MaskingOptionsReader
         return stream.Documents.Count == 0 ? MaskingOptions.Default : Read(stream.Documents[0].RootNode);
     }
 
+    /// <summary>Reads the <c>masking:</c> section of a whole policy file (the defaults when it has none).</summary>
+    public static MaskingOptions ReadPolicy(string policyYaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(policyYaml));
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            return MaskingOptions.Default;
+        }
+
+        return root.Children.TryGetValue(new YamlScalarNode("masking"), out var section) ? Read(section) : MaskingOptions.Default;
+    }
+
     /// <summary>Reads the section from its YAML node (as the policy loader keeps it); <see langword="null"/> gives the defaults.</summary>
     public static MaskingOptions Read(YamlNode? node)
     {

@@ -183,9 +183,15 @@ internal sealed class NumberScanner(PhoneNumberCheck? phones, bool cards, bool s
             return false;
         }
 
-        if (groups > 1)
+        if (groups >= 3)
         {
             return true;
+        }
+
+        if (groups == 2)
+        {
+            // Two groups are a version or a decimal (20251126.3) unless written as a national number: 0412 345678.
+            return separator is ' ' or '-' && text[start] == '0';
         }
 
         // A bare run of digits is an id or a timestamp unless the text talks about phones just before it.

@@ -5,11 +5,13 @@ using Hoop.Gateway.Sessions;
 namespace Hoop.Gateway.Masking;
 
 /// <summary>The inline masker: JSON documents and watch streams, Tables, text and logs, Warning headers, request bodies.</summary>
-internal sealed class ResponseMasker : IResponseMasker
+/// <remarks>Rules and bounds: docs/masking.md. Public for the hosts (<c>hoop mask</c>); the gateway gets it from DI.</remarks>
+public sealed class ResponseMasker : IResponseMasker
 {
     private readonly MaskingEngine _engine;
     private readonly byte[] _pseudonymKey;
 
+    /// <summary>Compiles <paramref name="options"/>; <paramref name="pseudonymKey"/> keys the pseudonyms (empty: they are redacted).</summary>
     public ResponseMasker(MaskingOptions options, ReadOnlySpan<byte> pseudonymKey = default)
     {
         _engine = new MaskingEngine(options);
@@ -33,12 +35,14 @@ internal sealed class ResponseMasker : IResponseMasker
         return new ResponseMasker(options, key is null ? default : Encoding.UTF8.GetBytes(key));
     }
 
+    /// <inheritdoc/>
     public Stream Wrap(Stream upstream, MaskingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         return new MaskingStream(upstream, CreateMasker(BodyFormats.Classify(context.ContentType), context));
     }
 
+    /// <inheritdoc/>
     public string MaskHeader(string value, MaskingContext context)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -47,6 +51,7 @@ internal sealed class ResponseMasker : IResponseMasker
         return lines.MaskLine(value) ?? value;
     }
 
+    /// <inheritdoc/>
     public ReadOnlyMemory<byte> MaskBody(ReadOnlyMemory<byte> body, string? contentType, MaskingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

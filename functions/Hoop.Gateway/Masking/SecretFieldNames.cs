@@ -85,6 +85,9 @@ internal sealed class SecretFieldNames
         return _keep.Count == 0 || !_keep.Contains(name.ToString().ToLowerInvariant());
     }
 
+    /// <summary>Whether a value under <paramref name="name"/> is a secret (<see langword="null"/>: no).</summary>
+    public bool IsSecret(string? name) => name is not null && IsSecret(name.AsSpan());
+
     private static string Normalize(string word)
         => new([.. word.ToLowerInvariant().Where(c => c is not ('_' or '-' or '.' or ' '))]);
 
