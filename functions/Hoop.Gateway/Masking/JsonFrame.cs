@@ -49,8 +49,35 @@ internal sealed class JsonFrame
     /// <summary>Absolute position of a <c>value</c> held until its sibling <c>name</c> is known, or -1.</summary>
     public long ValueHold { get; set; } = -1;
 
+    /// <summary>Absolute position of a Secret's name or label held until its data is known (a json-patch copy of a value into them), or -1.</summary>
+    public long EchoHold { get; set; } = -1;
+
     /// <summary>Absolute position from which output is held until this object decides, or -1.</summary>
-    public long HoldStart => DataHold < 0 ? ValueHold : ValueHold < 0 ? DataHold : Math.Min(DataHold, ValueHold);
+    public long HoldStart
+    {
+        get
+        {
+            var hold = long.MaxValue;
+            foreach (var position in (ReadOnlySpan<long>)[DataHold, ValueHold, EchoHold])
+            {
+                if (position >= 0 && position < hold)
+                {
+                    hold = position;
+                }
+            }
+
+            return hold == long.MaxValue ? -1 : hold;
+        }
+    }
+
+    /// <summary>For frames inside a Secret: the Secret's frame index, or -1.</summary>
+    public int SecretOwner { get; set; } = -1;
+
+    /// <summary>For a Secret: its kept name, namespace and label values, masked at its end if they equal one of its values.</summary>
+    public List<(long Start, long End, string Value)> Echoes { get; } = [];
+
+    /// <summary>For a Secret: its masked values (raw and base64-decoded), to recognise them where they are echoed.</summary>
+    public HashSet<string> SecretValues { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Strings under <c>data</c> / <c>stringData</c> (and a <c>value</c> seen before its <c>name</c>) awaiting the decision.</summary>
     public List<PendingString> Pending { get; } = [];
@@ -86,6 +113,10 @@ internal sealed class JsonFrame
         KeyStart = 0;
         DataHold = -1;
         ValueHold = -1;
+        EchoHold = -1;
+        SecretOwner = -1;
+        Echoes.Clear();
+        SecretValues.Clear();
         Pending.Clear();
         PendingOwner = -1;
         IsItems = false;

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Hoop.Gateway.Masking;
@@ -53,6 +54,11 @@ internal sealed partial class JsonMasker
         if (context is JsonContext.PendingData or JsonContext.PendingStringData)
         {
             frame.PendingOwner = parent!.PendingOwner >= 0 ? parent.PendingOwner : _depth - 1;
+        }
+
+        if (parent is not null)
+        {
+            frame.SecretOwner = parent.Context == JsonContext.SecretObject && parent.IsObject ? _depth - 1 : parent.SecretOwner;
         }
 
         if (parent is null)
@@ -214,6 +220,11 @@ internal sealed partial class JsonMasker
             OnStructuralString(ref reader, frame, key);
         }
 
+        if (frame.SecretOwner >= 0 && _frames[frame.SecretOwner].Context == JsonContext.SecretObject)
+        {
+            TrackEcho(ref reader, frame, context, key, start, end);
+        }
+
         switch (context)
         {
             case JsonContext.MaskAll or JsonContext.FieldSecret:
@@ -304,8 +315,58 @@ internal sealed partial class JsonMasker
         ResolvePending(frame, frame.IsSecret.Value, nameValues: false);
     }
 
+    /// <summary>
+    /// Inside a Secret: its masked values are remembered, and its name, namespace and label values (kept by the allow-list)
+    /// are held until the Secret ends, then masked if they equal one of its values (a json-patch copy or move of
+    /// <c>/data/x</c> into <c>/metadata/labels/y</c> would otherwise echo the value).
+    /// </summary>
+    private void TrackEcho(ref Utf8JsonReader reader, JsonFrame frame, JsonContext context, JsonKey key, long start, long end)
+    {
+        var secret = _frames[frame.SecretOwner];
+        if (context is JsonContext.MaskAll or JsonContext.MaskBase64 && reader.ValueSpan.Length > 0 && reader.ValueSpan.Length <= 64 * 1024)
+        {
+            var value = reader.GetString() ?? "";
+            secret.SecretValues.Add(value);
+            var bytes = new byte[value.Length];
+            if (Convert.TryFromBase64String(value, bytes, out var written))
+            {
+                try
+                {
+                    secret.SecretValues.Add(StrictUtf8.GetString(bytes, 0, written));
+                }
+                catch (DecoderFallbackException)
+                {
+                    // Binary data cannot be a name or a label value.
+                }
+            }
+        }
+        else if (context == JsonContext.Normal && reader.ValueSpan.Length > 0
+            && ((frame.KeyInParent == JsonKey.Metadata && key is JsonKey.Name or JsonKey.Namespace) || frame.KeyInParent == JsonKey.Labels))
+        {
+            secret.Echoes.Add((start, end, reader.GetString() ?? ""));
+            if (secret.EchoHold < 0)
+            {
+                secret.EchoHold = start;
+            }
+        }
+    }
+
     private void EndObject(JsonFrame frame)
     {
+        if (frame.EchoHold >= 0)
+        {
+            foreach (var (start, end, value) in frame.Echoes)
+            {
+                if (frame.SecretValues.Contains(value))
+                {
+                    AddEdit(start, end, MaskToken.JsonString.ToArray());
+                }
+            }
+
+            frame.Echoes.Clear();
+            frame.EchoHold = -1;
+        }
+
         if (frame.DataHold >= 0)
         {
             // No kind came: a resource of a request on Secrets is a Secret; anything else is not.

@@ -107,6 +107,17 @@ public sealed class JsonMaskerTests
     }
 
     [Fact]
+    public void Mask_SecretValueCopiedIntoNameOrLabel_IsMaskedThere()
+    {
+        // json-patch copy /data/password → /metadata/labels/leak, and the decoded value into another label.
+        var input = "{\"kind\":\"Secret\",\"metadata\":{\"name\":\"czNjcjN0\",\"labels\":{\"app\":\"web\",\"leak\":\"czNjcjN0\",\"plain\":\"s3cr3t\"}},\"data\":{\"password\":\"czNjcjN0\"}}";
+
+        var output = MaskingHarness.MaskAllChunkings(input, resource: "secrets");
+
+        Assert.Equal("{\"kind\":\"Secret\",\"metadata\":{\"name\":\"[masked]\",\"labels\":{\"app\":\"web\",\"leak\":\"[masked]\",\"plain\":\"[masked]\"}},\"data\":{\"password\":\"W21hc2tlZF0=\"}}", output);
+    }
+
+    [Fact]
     public void Mask_DeeplyNestedJson_EndsTheResponse()
     {
         var input = new string('[', 10_000) + new string(']', 10_000);
