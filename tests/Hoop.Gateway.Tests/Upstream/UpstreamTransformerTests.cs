@@ -19,10 +19,10 @@ public sealed class UpstreamTransformerTests
         current-context: x
         """;
 
-    private static async Task<(bool CopyBody, DefaultHttpContext Context)> TransformAsync(HttpResponseMessage response)
+    private static async Task<(bool CopyBody, DefaultHttpContext Context)> TransformAsync(HttpResponseMessage response, bool schemaDocument = false)
     {
         using var connection = await UpstreamConnection.CreateAsync(new UpstreamConnectionSettings { Name = "test", Kubeconfig = Kubeconfig });
-        var plan = new ForwardPlan { Connection = connection, Target = "/api/v1/namespaces/default/secrets/x", AuditId = "audit", Masking = MaskingHarness.Context("", "secrets") };
+        var plan = new ForwardPlan { Connection = connection, Target = "/api/v1/namespaces/default/secrets/x", AuditId = "audit", Masking = MaskingHarness.Context("", "secrets"), SchemaDocument = schemaDocument };
         var transformer = new UpstreamTransformer(plan, new ResponseMasker(MaskingOptions.Default), TimeProvider.System);
         var context = new DefaultHttpContext();
         context.Request.Method = "GET";
@@ -73,6 +73,20 @@ public sealed class UpstreamTransformerTests
         Assert.Equal("299 - \"token [masked] is deprecated\"", context.Response.Headers.Warning.ToString());
         Assert.Equal("{\"kind\":\"Secret\",\"data\":{\"password\":\"W21hc2tlZF0=\"}}", body);
         Assert.Null(context.Response.Headers.ContentLength);
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public async Task TransformResponse_OpenApiV2Protobuf_PassesOnlyForTheSchemaDocument(bool schemaDocument, bool passes)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([0x0a, 0x03, 0x32, 0x2e, 0x30]) };
+        response.Content.Headers.TryAddWithoutValidation("Content-Type", "application/com.github.proto-openapi.spec.v2.v1.0+protobuf");
+
+        var (copy, context) = await TransformAsync(response, schemaDocument);
+
+        Assert.Equal(passes, copy);
+        Assert.Equal(passes ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway, context.Response.StatusCode);
     }
 
     [Fact]
