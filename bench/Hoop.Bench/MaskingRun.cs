@@ -15,7 +15,7 @@ internal static class MaskingRun
 {
     public static int Run(string[] args)
     {
-        var results = args.SkipWhile(a => a != "--results").Skip(1).FirstOrDefault() ?? GatewayLatencyRun.FindResultsFile();
+        var results = args.SkipWhile(a => a != "--results").Skip(1).FirstOrDefault() ?? GatewayLatencyRun.ResultsFile();
         var job = Job.ShortRun.WithWarmupCount(3).WithIterationCount(8).WithLaunchCount(1).WithToolchain(InProcessEmitToolchain.Instance);
         var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
         var summary = BenchmarkRunner.Run<MaskingBenchmarks>(config);

@@ -17,5 +17,10 @@ if (args is ["masking", ..])
     return MaskingRun.Run(args[1..]);
 }
 
+if (args is ["journal", ..])
+{
+    return await JournalLoadRun.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(Assembly.GetExecutingAssembly()).Run(args);
 return 0;

@@ -22,6 +22,9 @@ internal static class CliApp
             ServeCommand.Create(),
             ExplainCommand.Create(),
             MaskCommand.Create(),
+            AuditCommand.Create(),
+            ReplayCommand.Create(),
+            PolicyCommand.Create(),
         };
 
         var parse = root.Parse(args);
@@ -37,6 +40,7 @@ internal static class CliApp
 
         try
         {
+            // The default handler would print CliException with a stack trace and exit 1; ours maps it to exit 2.
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException ex)

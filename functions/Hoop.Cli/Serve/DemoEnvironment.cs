@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Hoop.Gateway.Sessions;
-using Hoop.Gateway.Upstream;
 using Hoop.TestCluster;
 
 namespace Hoop.Cli.Serve;
@@ -17,12 +16,15 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     public const string Connection = "demo";
     public const string CredentialSecret = "conn-demo";
 
-    private DemoEnvironment(SimulatedCluster cluster, Session session, string sessionToken, UpstreamConnectionSettings connection)
+    /// <summary>The demo's auditor (group <c>auditors</c>), who may export and replay the journal over HTTP.</summary>
+    public const string Auditor = "hoop-dev:carol";
+
+    private DemoEnvironment(SimulatedCluster cluster, Session session, string sessionToken, FileSecretStore secrets)
     {
         Cluster = cluster;
         Session = session;
         SessionToken = sessionToken;
-        ConnectionSettings = connection;
+        Secrets = secrets;
     }
 
     public SimulatedCluster Cluster { get; }
@@ -31,7 +33,11 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public string SessionToken { get; }
 
-    public UpstreamConnectionSettings ConnectionSettings { get; }
+    /// <summary>carol's bearer token for the auditor endpoints (until the dev identity provider lands).</summary>
+    public string AuditorToken { get; } = "hoop_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The local secret store (stands in for Key Vault): holds the demo connection's kubeconfig.</summary>
+    public FileSecretStore Secrets { get; }
 
     public static async Task<DemoEnvironment> StartAsync(string stateDir, string? kubernetesVersion, TimeProvider time, CancellationToken cancellationToken = default)
     {
@@ -58,7 +64,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
             Role: "agent",
             Connection: Connection,
             ExpiresAt: time.GetUtcNow().AddHours(12));
-        return new DemoEnvironment(cluster, session, token, new UpstreamConnectionSettings { Name = Connection, Kubeconfig = kubeconfig });
+        return new DemoEnvironment(cluster, session, token, secrets);
     }
 
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();

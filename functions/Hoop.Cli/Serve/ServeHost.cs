@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Hoop.Gateway.Hosting;
+using Hoop.Gateway.Recording;
 using Hoop.Gateway.Sessions;
-using Hoop.Gateway.Upstream;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -49,14 +49,17 @@ internal static class ServeHost
             Path.Combine(stateDir, "gateway.crt"), Path.Combine(stateDir, "gateway.key"), "hoop-gateway", TimeSpan.FromDays(365), time);
 
         var demo = await DemoEnvironment.StartAsync(stateDir, settings.DemoKubernetesVersion, time, cancellationToken);
+        DemoJournal? journal = null;
         try
         {
+            journal = await DemoJournal.StartAsync(stateDir, settings.Storage, cancellationToken);
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
             builder.Logging.AddFilter("Yarp", LogLevel.Warning);
             builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Configuration.AddInMemoryCollection(journal.Configuration);
             builder.Configuration.AddInMemoryCollection(settings.Configuration);
             if (settings.PolicyFile is not null)
             {
@@ -66,21 +69,29 @@ internal static class ServeHost
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port, listen => listen.UseHttps(certificate)));
             builder.Services.AddSingleton(time);
             builder.Services.AddSingleton<ISessionAuthenticator>(new StaticSessionAuthenticator([new(demo.SessionToken, demo.Session)], time));
-            builder.Services.AddSingleton<IUpstreamConnectionSource>(new StaticUpstreamConnectionSource([demo.ConnectionSettings]));
+            builder.Services.AddSingleton<ISecretStore>(demo.Secrets);
+            builder.Services.AddSingleton<IAuditorAuthenticator>(new StaticTokenAuditorAuthenticator(demo.AuditorToken, DemoEnvironment.Auditor));
+            builder.Services.AddHostedService<DailyAnchorService>();
             builder.Services.AddHoopGateway(builder.Configuration);
 
             var app = builder.Build();
             app.UseHoopGateway();
             await app.StartAsync(cancellationToken);
+            await app.Services.GetRequiredService<IAuditJournal>().RecordSessionStartedAsync(demo.Session, cancellationToken);
 
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             var url = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority));
             var kubeconfigPath = Path.Combine(stateDir, "agent.kubeconfig");
             await WriteStateAsync(stateDir, url, kubeconfigPath, demo, certificate.ExportCertificatePem(), cancellationToken);
-            return new RunningGateway(app, demo, url, stateDir, kubeconfigPath);
+            return new RunningGateway(app, demo, journal, url, stateDir, kubeconfigPath);
         }
         catch
         {
+            if (journal is not null)
+            {
+                await journal.DisposeAsync();
+            }
+
             await demo.DisposeAsync();
             throw;
         }
@@ -93,6 +104,13 @@ internal static class ServeHost
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(kubeconfigPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var auditorToken = Path.Combine(stateDir, "auditor.token");
+        await File.WriteAllTextAsync(auditorToken, demo.AuditorToken, cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(auditorToken, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
         var gateway = JsonSerializer.Serialize(new { url = url.ToString().TrimEnd('/'), caFile = Path.Combine(stateDir, "gateway.crt") });

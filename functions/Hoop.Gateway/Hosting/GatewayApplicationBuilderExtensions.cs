@@ -1,4 +1,5 @@
 using Hoop.Gateway.Pipeline;
+using Hoop.Gateway.Recording;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public static class GatewayApplicationBuilderExtensions
     /// <summary>
     /// Sends every request whose RAW target starts with <c>/k8s/</c> to the pipeline, before routing: routing sees the
     /// server-normalised path (dot segments removed), and an agent request must be judged on what was sent.
-    /// Also maps <c>/healthz</c>.
+    /// Also maps <c>/healthz</c> and the auditors' endpoints.
     /// </summary>
     public static WebApplication UseHoopGateway(this WebApplication app)
     {
@@ -19,6 +20,8 @@ public static class GatewayApplicationBuilderExtensions
         var pipeline = app.Services.GetRequiredService<GatewayPipeline>();
         app.Use(next => context => GatewayPipeline.IsAgentRequest(context) ? pipeline.InvokeAsync(context) : next(context));
         app.MapGet(GatewayRoutes.Health, () => Results.Text("ok"));
+        app.MapGet(GatewayRoutes.AuditExport, AuditEndpoints.ExportAsync);
+        app.MapGet(GatewayRoutes.AuditSession, (HttpContext context, string id) => AuditEndpoints.SessionPageAsync(context, id));
         return app;
     }
 }

@@ -12,6 +12,12 @@ public static class GatewayRoutes
     /// <summary>Liveness of the gateway itself (no upstream call).</summary>
     public const string Health = "healthz";
 
+    /// <summary>Auditors: the journal as JSONL or CSV (<c>?format=jsonl|csv&amp;session=&amp;user=&amp;from=&amp;to=</c>).</summary>
+    public const string AuditExport = "audit/export";
+
+    /// <summary>Auditors: one session's timeline, read-only.</summary>
+    public const string AuditSession = "audit/sessions/{id}";
+
     /// <summary>Every route the gateway serves.</summary>
-    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health];
+    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, AuditExport, AuditSession];
 }

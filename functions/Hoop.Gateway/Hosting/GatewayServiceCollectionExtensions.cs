@@ -33,12 +33,12 @@ public static class GatewayServiceCollectionExtensions
 
         // Stages. Defaults fail closed where a stage is not live: no session is valid, approval-required requests are refused.
         services.TryAddSingleton<ISessionAuthenticator>(sp => new StaticSessionAuthenticator([], sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IPolicyDecider, AllowAllDecider>();
+        services.AddHoopPolicy(configuration);
         services.TryAddSingleton<IApprovalGate, UnavailableApprovalGate>();
-        services.TryAddSingleton(MaskingOptions.Default);
-        services.TryAddSingleton<IResponseMasker>(sp => ResponseMasker.Create(sp.GetRequiredService<MaskingOptions>(), sp.GetService<ISecretStore>()));
-        services.TryAddSingleton<IAuditJournal, NullAuditJournal>();
-        services.TryAddSingleton<IUpstreamConnectionSource>(new StaticUpstreamConnectionSource([]));
+        services.TryAddSingleton<IResponseMasker>(sp => new PolicyMasker(sp.GetRequiredService<IPolicySource>(), sp.GetService<ISecretStore>()));
+        services.AddHoopJournal(configuration);
+        services.TryAddSingleton<IUpstreamConnectionSource>(sp => new PolicyConnectionSource(
+            sp.GetRequiredService<IPolicySource>(), sp.GetService<ISecretStore>()));
         services.TryAddSingleton<IUpstreamRegistry, UpstreamRegistry>();
         services.TryAddSingleton(sp => new GatewayPipeline(
             sp.GetRequiredService<ISessionAuthenticator>(),

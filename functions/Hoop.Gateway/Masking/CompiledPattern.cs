@@ -5,8 +5,8 @@ namespace Hoop.Gateway.Masking;
 /// <summary>A custom pattern ready to run: NonBacktracking (linear time) with a match timeout, behind its keyword prefilter.</summary>
 internal sealed class CompiledPattern
 {
-    /// <summary>The most time one pattern may take on one value; a timeout masks the whole value.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    /// <summary>The most time one pattern may take on one value (NonBacktracking is linear; this bounds a loaded machine, not backtracking); a timeout masks the whole value.</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Regex _regex;
     private readonly CustomPattern _pattern;

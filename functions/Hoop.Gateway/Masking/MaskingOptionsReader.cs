@@ -141,7 +141,7 @@ public static class MaskingOptionsReader
                     case "name":
                         name = Scalar(value);
                         break;
-                    case "pattern":
+                    case "pattern" or "regex":
                         pattern = Scalar(value);
                         break;
                     case "keywords":
@@ -154,7 +154,7 @@ public static class MaskingOptionsReader
                         style = Style(value);
                         break;
                     case var other:
-                        throw Error(keyNode, $"unknown key \"{other}\" in a masking pattern (known: name, pattern, keywords, group, style)");
+                        throw Error(keyNode, $"unknown key \"{other}\" in a masking pattern (known: name, pattern (or regex), keywords, group, style)");
                 }
             }
 
@@ -229,5 +229,6 @@ public static class MaskingOptionsReader
         ? value
         : throw Error(node, "expected a positive whole number");
 
-    private static FormatException Error(YamlNode node, string message) => new($"policy masking (line {node.Start.Line}): {message}");
+    private static MaskingConfigurationException Error(YamlNode node, string message)
+        => new($"masking: {message}", (int)node.Start.Line, (int)node.Start.Column);
 }

@@ -148,6 +148,7 @@ public sealed partial class GatewayPipeline
             Session = session,
             Info = info!,
             Method = context.Request.Method,
+            Query = target!.Query.Pairs,
             ContentType = context.Request.ContentType ?? "",
             Body = body,
         };
@@ -159,17 +160,20 @@ public sealed partial class GatewayPipeline
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.StageFailed(_logger, "decide", auditId, ex);
+            RecordErrorInBackground(new ErrorRecord { SessionId = session.Id, AuditId = auditId, Stage = "decide", Message = ex.Message });
             await GatewayRefusal.Unavailable("the gateway cannot evaluate its policy right now; nothing was forwarded").WriteAsync(context, aborted);
             return;
         }
 
-        // :: Step 4: block, or hold for approval.
-        refusal = decision.Action switch
+        // :: Step 4: block; refuse a body the gateway cannot read (it could not be masked, recorded or shown to an
+        //    approver); or hold for approval.
+        refusal = decision.Action == DecisionAction.Block
+            ? GatewayRefusal.Forbidden(decision.Message ?? $"blocked by rule \"{decision.Rule}\"")
+            : CheckBodyReadable(context.Request, body);
+        if (refusal is null && decision.Action == DecisionAction.Approve)
         {
-            DecisionAction.Allow => null,
-            DecisionAction.Approve => await _approvals.AwaitApprovalAsync(decisionRequest, decision, aborted),
-            _ => GatewayRefusal.Forbidden(decision.Message ?? $"blocked by rule \"{decision.Rule}\""),
-        };
+            refusal = await _approvals.AwaitApprovalAsync(decisionRequest, decision, aborted);
+        }
 
         // :: Step 5: journal the request with its decision before anything is forwarded (fail closed).
         var record = new RequestRecord
@@ -179,16 +183,20 @@ public sealed partial class GatewayPipeline
             User = session.User,
             Connection = connection,
             Method = context.Request.Method,
-            Target = target!.UpstreamTarget,
+            Target = target.UpstreamTarget,
             Info = info!,
             Decision = decision,
             ReceivedAt = _time.GetUtcNow(),
+            Body = body,
+            ContentType = context.Request.ContentType ?? "",
+            UserAgent = context.Request.Headers.UserAgent.ToString(),
+            Session = session,
         };
+        IResponseBodyRecorder? recorder = null;
         try
         {
-            // The journal keeps the request body masked as a response would be (a masking fault fails closed too).
-            var maskedBody = _masker.MaskBody(body, context.Request.ContentType, new MaskingContext(session, info!, context.Request.ContentType ?? ""));
-            await _journal.RecordRequestAsync(record with { Body = maskedBody }, aborted);
+            await _journal.RecordRequestAsync(record, aborted);
+            recorder = refusal is null ? await _journal.OpenResponseBodyAsync(session.Id, auditId, aborted) : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -215,7 +223,7 @@ public sealed partial class GatewayPipeline
             return;
         }
 
-        var plan = PlanForward(upstream, target, info!, auditId, session);
+        var plan = PlanForward(upstream, target, info!, auditId, session) with { Recorder = recorder };
         var activityTimeout = plan.StreamDeadline is { } deadline
             ? deadline - _time.GetUtcNow() + StreamBounds.WatchGrace
             : TimeSpan.FromSeconds(_options.WatchMaxSeconds);
@@ -239,7 +247,7 @@ public sealed partial class GatewayPipeline
             }
         }
 
-        await RecordResponseAsync(session, auditId, context.Response.StatusCode, started, failure);
+        await RecordResponseAsync(session, auditId, context.Response.StatusCode, started, failure, recorder);
     }
 
     /// <summary>Whether the request opens an interactive stream (pods exec, attach, portforward; by WebSocket GET or SPDY POST).</summary>
@@ -278,7 +286,7 @@ public sealed partial class GatewayPipeline
 
     private static GatewayRefusal? CheckCarriable(HttpRequest request, RequestInfo info)
     {
-        foreach (var header in RequestHeaderPolicy.MethodOverride)
+        foreach (var header in MethodOverrideHeaders.Names)
         {
             if (request.Headers.ContainsKey(header))
             {
@@ -294,19 +302,24 @@ public sealed partial class GatewayPipeline
             return InteractiveRefusal;
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// Bodies the gateway can read: JSON or YAML, uncompressed. Checked after the decision, so a request the policy blocks
+    /// gets the policy's message; checked before approval and forwarding, so nothing unreadable is approved or sent.
+    /// </summary>
+    private static GatewayRefusal? CheckBodyReadable(HttpRequest request, ReadOnlyMemory<byte> body)
+    {
         if (request.Headers.ContainsKey(HeaderNames.ContentEncoding))
         {
             return GatewayRefusal.UnsupportedMediaType("compressed request bodies are not accepted: send the body uncompressed");
         }
 
-        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.ContainsKey(HeaderNames.TransferEncoding));
-        if (hasBody && !RequestHeaderPolicy.IsReadableBody(request.ContentType))
-        {
-            return GatewayRefusal.UnsupportedMediaType(
-                $"request bodies of type \"{request.ContentType}\" are not accepted (protobuf and CBOR are refused): send JSON or YAML");
-        }
-
-        return null;
+        return body.Length > 0 && !RequestHeaderPolicy.IsReadableBody(request.ContentType)
+            ? GatewayRefusal.UnsupportedMediaType(
+                $"request bodies of type \"{request.ContentType}\" are not accepted (protobuf and CBOR are refused): send JSON or YAML")
+            : null;
     }
 
     private async Task<(ReadOnlyMemory<byte> Body, GatewayRefusal? Refusal)> BufferBodyAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -373,7 +386,7 @@ public sealed partial class GatewayPipeline
         };
     }
 
-    private async Task RecordResponseAsync(Session session, string auditId, int statusCode, long started, string? error)
+    private async Task RecordResponseAsync(Session session, string auditId, int statusCode, long started, string? error, IResponseBodyRecorder? recorder = null)
     {
         try
         {
@@ -384,6 +397,7 @@ public sealed partial class GatewayPipeline
                 StatusCode = statusCode,
                 Duration = _time.GetElapsedTime(started),
                 Error = error,
+                Body = recorder,
             });
         }
         catch (Exception ex)
@@ -392,4 +406,17 @@ public sealed partial class GatewayPipeline
             Log.StageFailed(_logger, "record response", auditId, ex);
         }
     }
+
+    private void RecordErrorInBackground(ErrorRecord error)
+        => _ = Task.Run(async () =>
+        {
+            try
+            {
+                await _journal.RecordErrorAsync(error);
+            }
+            catch (Exception ex)
+            {
+                Log.StageFailed(_logger, "record error", error.AuditId ?? "", ex);
+            }
+        });
 }

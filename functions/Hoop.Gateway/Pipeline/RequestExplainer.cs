@@ -1,13 +1,16 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hoop.Gateway.Policy;
 using Hoop.Gateway.Requests;
 
 namespace Hoop.Gateway.Pipeline;
 
 /// <summary>Builds the <c>hoop explain</c> object for one request, with the same code the pipeline runs.</summary>
-internal sealed class RequestExplainer
+internal sealed class RequestExplainer(PolicyEvaluator policy, string role)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Output options: camelCase, and no HTML-style escaping of quotes (the output is for terminals and tools).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public JsonObject Explain(string method, string url)
     {
@@ -34,8 +37,9 @@ internal sealed class RequestExplainer
             result["error"] = JsonNode.Parse(KubernetesStatus.Serialize(refusal.Code, refusal.Reason, refusal.Message));
         }
 
-        // The decide stage is not live until the policy engine lands.
-        result["decision"] = null;
+        result["decision"] = refusal is null
+            ? JsonSerializer.SerializeToNode(policy.Decide(role, RequestInfoResolver.Resolve(upperMethod, normalized!.Path, normalized.Query), normalized.Query.Pairs), Json)
+            : null;
         return result;
     }
 }

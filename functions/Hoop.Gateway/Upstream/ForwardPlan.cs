@@ -1,4 +1,5 @@
 using Hoop.Gateway.Masking;
+using Hoop.Gateway.Recording;
 
 namespace Hoop.Gateway.Upstream;
 
@@ -17,6 +18,9 @@ internal sealed record ForwardPlan
     public DateTimeOffset? StreamDeadline { get; init; }
 
     public required MaskingContext Masking { get; init; }
+
+    /// <summary>Records the response body: a keyed hash of the upstream bytes, the delivered (masked) bytes in segments.</summary>
+    public IResponseBodyRecorder? Recorder { get; init; }
 
     /// <summary>The request reads the OpenAPI v2 schema, which may come back as protobuf (<see cref="AcceptHeader.IsSchemaDocument"/>).</summary>
     public bool SchemaDocument { get; init; }

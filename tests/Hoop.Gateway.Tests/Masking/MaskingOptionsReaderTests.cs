@@ -1,4 +1,5 @@
 using Hoop.Gateway.Masking;
+using Hoop.Gateway.Policy;
 
 namespace Hoop.Gateway.Tests.Masking;
 
@@ -45,7 +46,7 @@ public sealed class MaskingOptionsReaderTests
     [InlineData("rules: { email: maybe }", "true or false")]
     public void Read_InvalidSection_FailsWithReason(string yaml, string reason)
     {
-        var error = Assert.Throws<FormatException>(() => MaskingOptionsReader.Read(yaml));
+        var error = Assert.Throws<MaskingConfigurationException>(() => MaskingOptionsReader.Read(yaml));
 
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
@@ -71,5 +72,30 @@ public sealed class MaskingOptionsReaderTests
         var options = MaskingOptionsReader.Read("patterns: [ { name: ticket, pattern: 'ticket=([A-Z]{3}[0-9]{4})', group: 1, keywords: [ ticket ] } ]");
 
         Assert.Equal("ticket=[masked] ok\n", MaskingHarness.Mask("ticket=ABC1234 ok\n", "text/plain", options: options));
+    }
+
+    [Fact]
+    public void PolicyLoad_MaskingSection_BoundIntoThePolicy()
+    {
+        var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "assets", "policy", "minimal.yaml"));
+
+        var result = PolicyLoader.Load(yaml, "minimal.yaml");
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Problems.Select(p => p.Format("minimal.yaml"))));
+        Assert.Equal("tok_[a-z0-9]+", Assert.Single(result.Policy!.MaskingOptions.Patterns).Pattern);
+    }
+
+    [Fact]
+    public void PolicyLoad_InvalidMaskingSection_IsAnErrorAtItsLine()
+    {
+        var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "assets", "policy", "minimal.yaml"))
+            .Replace("regex: \"tok_[a-z0-9]+\"", "regex: \"(a)\\\\1\"", StringComparison.Ordinal);
+
+        var result = PolicyLoader.Load(yaml, "minimal.yaml");
+
+        var problem = Assert.Single(result.Problems, p => p.Path == "masking");
+        Assert.Equal(PolicyProblemSeverity.Error, problem.Severity);
+        Assert.Contains("not usable", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(38, problem.Line);
     }
 }
