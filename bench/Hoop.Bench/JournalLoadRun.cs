@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Hoop.Gateway.Masking;
 using Hoop.Gateway.Policy;
+using Hoop.Gateway.Masking;
 using Hoop.Gateway.Recording;
 using Hoop.Gateway.Requests;
 using Hoop.Gateway.Sessions;
@@ -28,7 +28,7 @@ internal static class JournalLoadRun
         var options = new JournalOptions { ConnectionString = azurite.ConnectionString, TablePrefix = "bench" };
         var store = JournalStore.Create(options);
         var keys = JournalKeys.FromSecret(JournalKeys.NewSecret());
-        await using var journal = new TableJournal(store, new Keys(keys), new PassThroughMasker(), Options.Create(options), TimeProvider.System, NullLogger<TableJournal>.Instance);
+        await using var journal = new TableJournal(store, new Keys(keys), new ResponseMasker(MaskingOptions.Default), Options.Create(options), TimeProvider.System, NullLogger<TableJournal>.Instance);
         var latencies = new double[sessions * requests];
         var info = RequestInfoResolver.Resolve("GET", "/api/v1/namespaces/default/pods", QueryParameters.Empty);
         var started = Stopwatch.GetTimestamp();

@@ -7,6 +7,16 @@ if (args is ["latency", ..])
     return await GatewayLatencyRun.RunAsync(args[1..]);
 }
 
+if (args is ["masking-probe", ..])
+{
+    return MaskingProbe.Run();
+}
+
+if (args is ["masking", ..])
+{
+    return MaskingRun.Run(args[1..]);
+}
+
 if (args is ["journal", ..])
 {
     return await JournalLoadRun.RunAsync(args[1..]);

@@ -21,6 +21,7 @@ internal static class CliApp
         {
             ServeCommand.Create(),
             ExplainCommand.Create(),
+            MaskCommand.Create(),
             AuditCommand.Create(),
             ReplayCommand.Create(),
             PolicyCommand.Create(),

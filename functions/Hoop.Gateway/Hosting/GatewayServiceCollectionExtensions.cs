@@ -35,7 +35,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<ISessionAuthenticator>(sp => new StaticSessionAuthenticator([], sp.GetRequiredService<TimeProvider>()));
         services.AddHoopPolicy(configuration);
         services.TryAddSingleton<IApprovalGate, UnavailableApprovalGate>();
-        services.TryAddSingleton<IResponseMasker, PassThroughMasker>();
+        services.TryAddSingleton<IResponseMasker>(sp => new PolicyMasker(sp.GetRequiredService<IPolicySource>(), sp.GetService<ISecretStore>()));
         services.AddHoopJournal(configuration);
         services.TryAddSingleton<IUpstreamConnectionSource>(sp => new PolicyConnectionSource(
             sp.GetRequiredService<IPolicySource>(), sp.GetService<ISecretStore>()));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Hoop.Gateway.Masking;
 using YamlDotNet.RepresentationModel;
 
 namespace Hoop.Gateway.Policy;
@@ -38,8 +39,23 @@ internal static class PolicyBinder
                 Groups = root.TryGetProperty("auditors", out var auditors) ? Strings(auditors, "groups") ?? [] : [],
             },
             Masking = Section(yaml, "masking"),
+            MaskingOptions = BindMasking(Section(yaml, "masking"), problems),
             Approvals = Section(yaml, "approvals"),
         };
+    }
+
+    /// <summary>The masking section, typed and checked (custom patterns compiled) so a bad one refuses the policy.</summary>
+    private static MaskingOptions BindMasking(YamlMappingNode? section, List<PolicyProblem> problems)
+    {
+        try
+        {
+            return MaskingOptionsReader.Read(section);
+        }
+        catch (MaskingConfigurationException ex)
+        {
+            problems.Add(new PolicyProblem(PolicyProblemSeverity.Error, ex.Line, ex.Column, "masking", ex.Message));
+            return MaskingOptions.Default;
+        }
     }
 
     private static ConnectionSpec BindConnection(string name, JsonElement value)

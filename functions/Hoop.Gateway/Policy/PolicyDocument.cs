@@ -1,3 +1,4 @@
+using Hoop.Gateway.Masking;
 using YamlDotNet.RepresentationModel;
 
 namespace Hoop.Gateway.Policy;
@@ -27,6 +28,9 @@ public sealed record PolicyDocument
 
     /// <summary>The <c>masking</c> section as written (typed by the masking feature).</summary>
     public YamlMappingNode? Masking { get; init; }
+
+    /// <summary>The <c>masking</c> section bound and checked (<see cref="MaskingOptionsReader"/>); the defaults when absent.</summary>
+    public MaskingOptions MaskingOptions { get; init; } = MaskingOptions.Default;
 
     /// <summary>The <c>approvals</c> section (notifiers) as written (typed by the approvals feature).</summary>
     public YamlMappingNode? Approvals { get; init; }

@@ -1,5 +1,7 @@
 using Hoop.Gateway.Masking;
+using Hoop.Gateway.Pipeline;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -12,6 +14,9 @@ namespace Hoop.Gateway.Upstream;
 /// </summary>
 internal sealed class UpstreamTransformer(ForwardPlan plan, IResponseMasker masker, TimeProvider time) : HttpTransformer
 {
+    /// <summary>The OpenAPI v2 protobuf type as the API server answers it (<c>...spec.v2.v1.0+protobuf</c>; asked for as <c>...spec.v2@v1.0+protobuf</c>).</summary>
+    private const string OpenApiV2ProtobufResponse = "application/com.github.proto-openapi.spec.v2";
+
     private static readonly UriCreationOptions RawUri = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
@@ -43,8 +48,37 @@ internal sealed class UpstreamTransformer(ForwardPlan plan, IResponseMasker mask
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
+        if (proxyResponse is not null && plan.SchemaDocument && proxyResponse.Content.Headers.ContentEncoding.Count == 0
+            && RawContentType(proxyResponse).StartsWith(OpenApiV2ProtobufResponse, StringComparison.OrdinalIgnoreCase))
+        {
+            // The OpenAPI v2 schema in protobuf (kubectl 1.27-1.29 need it; see AcceptHeader): the cluster's schema, not data.
+            return await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+        }
+
+        if (proxyResponse is not null && HasBody(httpContext, proxyResponse)
+            && BodyFormats.Classify(proxyResponse.Content.Headers.ContentType?.ToString(), string.Join(',', proxyResponse.Content.Headers.ContentEncoding)) == BodyFormat.Refused)
+        {
+            // Only JSON and plain text can be masked: any other body (protobuf, CBOR, HTML, an encoded body) is never passed on.
+            var type = proxyResponse.Content.Headers.ContentType?.MediaType ?? "none";
+            var encoding = proxyResponse.Content.Headers.ContentEncoding.Count > 0 ? $" encoded as {string.Join(',', proxyResponse.Content.Headers.ContentEncoding)}" : "";
+            await GatewayRefusal.BadGateway($"the upstream answered with a body of type {type}{encoding}, which the gateway cannot mask; nothing of it was passed on").WriteAsync(httpContext, cancellationToken);
+            return false;
+        }
+
         var copyBody = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
-        if (proxyResponse is null || !copyBody)
+        if (proxyResponse is null)
+        {
+            return copyBody;
+        }
+
+        // Warning headers can quote values (an unknown field's content, a deprecated value): the content rules apply.
+        var warnings = httpContext.Response.Headers[HeaderNames.Warning];
+        if (warnings.Count > 0)
+        {
+            httpContext.Response.Headers[HeaderNames.Warning] = new StringValues([.. warnings.Select(w => masker.MaskHeader(w ?? "", plan.Masking))]);
+        }
+
+        if (!copyBody)
         {
             return copyBody;
         }
@@ -78,4 +112,12 @@ internal sealed class UpstreamTransformer(ForwardPlan plan, IResponseMasker mask
 
         return true;
     }
+
+    /// <summary>The Content-Type as sent (the typed header is null for media types with characters such as '@').</summary>
+    private static string RawContentType(HttpResponseMessage response)
+        => response.Content.Headers.TryGetValues(HeaderNames.ContentType, out var values) ? string.Join(',', values) : "";
+
+    private static bool HasBody(HttpContext httpContext, HttpResponseMessage response)
+        => !HttpMethods.IsHead(httpContext.Request.Method) && response.Content.Headers.ContentLength != 0
+            && (int)response.StatusCode is not (StatusCodes.Status204NoContent or StatusCodes.Status304NotModified);
 }

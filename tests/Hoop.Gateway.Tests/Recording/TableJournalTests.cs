@@ -191,7 +191,7 @@ public sealed class TableJournalTests
     public async Task RecordRequest_TableServiceUnreachable_Throws()
     {
         await using var bed = await JournalTestBed.CreateAsync(configure: o => o with { ConnectionString = AzuriteProcess.ConnectionStringFor(1) });
-        var journal = new TableJournal(JournalStore.Create(bed.Options), bed.KeySource, new Hoop.Gateway.Masking.PassThroughMasker(),
+        var journal = new TableJournal(JournalStore.Create(bed.Options), bed.KeySource, new PassThroughMasker(),
             Microsoft.Extensions.Options.Options.Create(bed.Options), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<TableJournal>.Instance);
         var session = JournalTestBed.NewSession();
 

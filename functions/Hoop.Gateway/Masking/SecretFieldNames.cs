@@ -1,0 +1,94 @@
+using System.Buffers;
+using System.Collections.Frozen;
+
+namespace Hoop.Gateway.Masking;
+
+/// <summary>
+/// Decides whether a key names a secret: the key, lower-cased with <c>_ - . space</c> removed, ends with one of the secret
+/// words (<c>password</c>, <c>token</c>, <c>apikey</c>, ...). So <c>DB_PASSWORD</c>, <c>clientSecret</c>, <c>x-api-key</c>
+/// are secret names, while <c>passwordPolicy</c>, <c>tokenTTL</c>, <c>secretName</c>, <c>PASSWORD_MIN_LENGTH</c> are not
+/// (they only contain a word). Only the part after the last <c>/</c> counts, and checksum / hash / digest names never do
+/// (Helm's <c>checksum/secret</c> is a hash the agent may need).
+/// </summary>
+internal sealed class SecretFieldNames
+{
+    /// <summary>The built-in words (issue 6 rule 4), normalised.</summary>
+    public static readonly string[] BuiltIn =
+    [
+        "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "accesskey", "secretkey", "privatekey",
+        "clientsecret", "credentials", "credential", "connectionstring", "sessionkey", "dsn",
+    ];
+
+    private static readonly string[] Neutral = ["checksum", "hash", "digest", "sha256", "sha1", "fingerprint"];
+
+    private readonly string[] _words;
+    private readonly FrozenSet<string> _keep;
+    private readonly SearchValues<char> _lastChars;
+
+    public SecretFieldNames(IEnumerable<string> extra, IEnumerable<string> keep)
+    {
+        _words = [.. BuiltIn.Concat(extra.Select(Normalize).Where(w => w.Length > 0)).Distinct(StringComparer.Ordinal)];
+        _keep = keep.Select(k => k.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+        _lastChars = SearchValues.Create([.. _words.Select(w => w[^1]).Distinct()]);
+    }
+
+    /// <summary>Whether a value under <paramref name="name"/> is a secret.</summary>
+    public bool IsSecret(ReadOnlySpan<char> name)
+    {
+        var slash = name.LastIndexOf('/');
+        var tail = slash < 0 ? name : name[(slash + 1)..];
+
+        // Normalise the last characters into a small buffer (lower case, separators dropped), back to front.
+        Span<char> buffer = stackalloc char[48];
+        var length = 0;
+        for (var i = tail.Length - 1; i >= 0 && length < buffer.Length; i--)
+        {
+            var c = tail[i];
+            if (c is '_' or '-' or '.' or ' ')
+            {
+                continue;
+            }
+
+            buffer[buffer.Length - 1 - length] = char.ToLowerInvariant(c);
+            length++;
+        }
+
+        if (length == 0 || !_lastChars.Contains(buffer[^1]))
+        {
+            return false;
+        }
+
+        var normalized = buffer[(buffer.Length - length)..];
+        var matched = false;
+        foreach (var word in _words)
+        {
+            if (normalized.EndsWith(word, StringComparison.Ordinal))
+            {
+                matched = true;
+                break;
+            }
+        }
+
+        if (!matched)
+        {
+            return false;
+        }
+
+        foreach (var neutral in Neutral)
+        {
+            if (name.Contains(neutral, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return _keep.Count == 0 || !_keep.Contains(name.ToString().ToLowerInvariant());
+    }
+
+    /// <summary>Whether a value under <paramref name="name"/> is a secret (<see langword="null"/>: no).</summary>
+    public bool IsSecret(string? name) => name is not null && IsSecret(name.AsSpan());
+
+    private static string Normalize(string word)
+        => new([.. word.ToLowerInvariant().Where(c => c is not ('_' or '-' or '.' or ' '))]);
+
+}
