@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Hoop.Gateway.Identity;
 using Hoop.Gateway.Sessions;
 using Hoop.Gateway.Upstream;
 using Hoop.TestCluster;
@@ -7,7 +7,8 @@ namespace Hoop.Cli.Serve;
 
 /// <summary>
 /// What <c>hoop serve --demo</c> runs beside the gateway: the simulated cluster (its kubeconfig kept in the local secret
-/// store as the <c>demo</c> connection's credential) and a session of alice's for her agent.
+/// store as the <c>demo</c> connection's credential), the local secret store with the session key, the built-in dev
+/// identity provider, and — once the gateway serves — a session of alice's for her agent.
 /// </summary>
 internal sealed class DemoEnvironment : IAsyncDisposable
 {
@@ -16,20 +17,31 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public const string Connection = "demo";
     public const string CredentialSecret = "conn-demo";
+    public const string AgentRole = "agent";
 
-    private DemoEnvironment(SimulatedCluster cluster, Session session, string sessionToken, UpstreamConnectionSettings connection)
+    /// <summary>The demo's roles until the policy engine supplies them (the default policy's <c>agent</c> role).</summary>
+    public static readonly IReadOnlyList<SessionRole> Roles = [new(AgentRole, ["developers"], [Connection], TimeSpan.FromHours(1))];
+
+    private DemoEnvironment(SimulatedCluster cluster, FileSecretStore secrets, DevIdentityProvider identity, UpstreamConnectionSettings connection)
     {
         Cluster = cluster;
-        Session = session;
-        SessionToken = sessionToken;
+        Secrets = secrets;
+        Identity = identity;
         ConnectionSettings = connection;
     }
 
     public SimulatedCluster Cluster { get; }
 
-    public Session Session { get; }
+    /// <summary>The local secret store (<c>DIR/secrets</c>): cluster credential, session key, session records, dev issuer key.</summary>
+    public FileSecretStore Secrets { get; }
 
-    public string SessionToken { get; }
+    public DevIdentityProvider Identity { get; }
+
+    /// <summary>Alice's agent session (set once the gateway serves; renewed before it expires).</summary>
+    public Session Session { get; set; } = null!;
+
+    /// <summary>The token of <see cref="Session"/>.</summary>
+    public string SessionToken { get; set; } = null!;
 
     public UpstreamConnectionSettings ConnectionSettings { get; }
 
@@ -42,26 +54,22 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         }
 
         var cluster = await SimulatedCluster.StartAsync(options, cancellationToken);
-        var secrets = new FileSecretStore(Path.Combine(stateDir, "secrets"));
+        var secrets = new FileSecretStore(Path.Combine(stateDir, "secrets"), time);
         var kubeconfigPath = Path.Combine(stateDir, "secrets", "cluster.kubeconfig.tmp");
         cluster.WriteKubeconfig(kubeconfigPath);
         var kubeconfig = await File.ReadAllTextAsync(kubeconfigPath, cancellationToken);
         File.Delete(kubeconfigPath);
         await secrets.SetSecretAsync(CredentialSecret, kubeconfig, cancellationToken);
 
-        // The foundation's session token: random, 256 bits, recognisable prefix. The identity issue adds sign-in and Key Vault.
-        var token = "hoop_" + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var session = new Session(
-            Id: "demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
-            User: "hoop-dev:alice",
-            Groups: ["developers"],
-            Role: "agent",
-            Connection: Connection,
-            ExpiresAt: time.GetUtcNow().AddHours(12));
-        return new DemoEnvironment(cluster, session, token, new UpstreamConnectionSettings { Name = Connection, Kubeconfig = kubeconfig });
+        // The session master key: made once per state folder (in Azure it is provisioned in Key Vault, docs/deploy.md).
+        if (await secrets.GetSecretAsync(SessionKeys.SecretName, cancellationToken) is null)
+        {
+            await secrets.SetSecretAsync(SessionKeys.SecretName, SessionKeys.NewSecret(), cancellationToken);
+        }
+
+        var identity = await DevIdentityProvider.LoadOrCreateAsync(secrets, cancellationToken);
+        return new DemoEnvironment(cluster, secrets, identity, new UpstreamConnectionSettings { Name = Connection, Kubeconfig = kubeconfig });
     }
 
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,14 +1,15 @@
 using System.Net;
 using System.Text.Json;
 using Hoop.Gateway.Hosting;
+using Hoop.Gateway.Identity;
 using Hoop.Gateway.Sessions;
 using Hoop.Gateway.Upstream;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,7 +40,7 @@ internal static class ServeHost
     {
         if (!settings.Demo)
         {
-            throw new CliException("only 'hoop serve --demo' is available until sign-in lands (no session could be started otherwise)");
+            throw new CliException("only 'hoop serve --demo' is available locally (in Azure, the function app serves)");
         }
 
         var stateDir = Path.GetFullPath(settings.StateDir);
@@ -65,18 +66,34 @@ internal static class ServeHost
 
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port, listen => listen.UseHttps(certificate)));
             builder.Services.AddSingleton(time);
-            builder.Services.AddSingleton<ISessionAuthenticator>(new StaticSessionAuthenticator([new(demo.SessionToken, demo.Session)], time));
-            builder.Services.AddSingleton<IUpstreamConnectionSource>(new StaticUpstreamConnectionSource([demo.ConnectionSettings]));
+            builder.Services.AddSingleton<ISecretStore>(demo.Secrets);
+            builder.Services.AddSingleton<ISessionRoleSource>(new StaticSessionRoleSource(DemoEnvironment.Roles));
+            builder.Services.AddSingleton<IUpstreamConnectionSource>(sp => new SecretStoreConnectionSource(
+                () => [new ConnectionDefinition(DemoEnvironment.Connection, DemoEnvironment.CredentialSecret, ForwardedIdentity.Gateway)],
+                demo.Secrets,
+                time));
             builder.Services.AddHoopGateway(builder.Configuration);
 
             var app = builder.Build();
             app.UseHoopGateway();
+            demo.Identity.Map(app);
             await app.StartAsync(cancellationToken);
 
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             var url = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority));
+            var gatewayAddress = app.Services.GetRequiredService<GatewayAddress>();
+            gatewayAddress.BaseUrl = url;
+            gatewayAddress.CertificateAuthorityPem = certificate.ExportCertificatePem();
+
+            // The dev issuer is trusted like any OIDC issuer: discovery and keys are read over HTTPS from this very host.
+            app.Services.GetRequiredService<OidcIssuerRegistry>().Add(demo.Identity.At(url).Options, TrustingClient(certificate.RawData));
+
             var kubeconfigPath = Path.Combine(stateDir, "agent.kubeconfig");
-            await WriteStateAsync(stateDir, url, kubeconfigPath, demo, certificate.ExportCertificatePem(), cancellationToken);
+            var agent = new DemoAgentSession(
+                demo, app.Services.GetRequiredService<OidcTokenValidator>(), app.Services.GetRequiredService<SessionService>(), gatewayAddress, kubeconfigPath, time);
+            await agent.StartAsync(cancellationToken);
+            _ = agent.RenewAsync(app.Lifetime.ApplicationStopping);
+            await WriteStateAsync(stateDir, url, cancellationToken);
             return new RunningGateway(app, demo, url, stateDir, kubeconfigPath);
         }
         catch
@@ -86,15 +103,16 @@ internal static class ServeHost
         }
     }
 
-    private static async Task WriteStateAsync(string stateDir, Uri url, string kubeconfigPath, DemoEnvironment demo, string certificatePem, CancellationToken cancellationToken)
+    /// <summary>An HTTP client that trusts exactly <paramref name="certificate"/> (the gateway's own, self-signed).</summary>
+    internal static HttpClient TrustingClient(byte[] certificate)
     {
-        var kubeconfig = AgentKubeconfig.Render(url, DemoEnvironment.Connection, demo.SessionToken, certificatePem, "default");
-        await File.WriteAllTextAsync(kubeconfigPath, kubeconfig, cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(kubeconfigPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(certificate);
+        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+    }
 
+    private static async Task WriteStateAsync(string stateDir, Uri url, CancellationToken cancellationToken)
+    {
         var gateway = JsonSerializer.Serialize(new { url = url.ToString().TrimEnd('/'), caFile = Path.Combine(stateDir, "gateway.crt") });
         await File.WriteAllTextAsync(Path.Combine(stateDir, "gateway.json"), gateway, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using Hoop.Gateway.Pipeline;
+using Hoop.Gateway.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public static class GatewayApplicationBuilderExtensions
     /// <summary>
     /// Sends every request whose RAW target starts with <c>/k8s/</c> to the pipeline, before routing: routing sees the
     /// server-normalised path (dot segments removed), and an agent request must be judged on what was sent.
-    /// Also maps <c>/healthz</c>.
+    /// Also maps <c>/healthz</c> and the session routes.
     /// </summary>
     public static WebApplication UseHoopGateway(this WebApplication app)
     {
@@ -19,6 +20,10 @@ public static class GatewayApplicationBuilderExtensions
         var pipeline = app.Services.GetRequiredService<GatewayPipeline>();
         app.Use(next => context => GatewayPipeline.IsAgentRequest(context) ? pipeline.InvokeAsync(context) : next(context));
         app.MapGet(GatewayRoutes.Health, () => Results.Text("ok"));
+        var sessions = app.Services.GetRequiredService<SessionsEndpoint>();
+        app.MapPost(GatewayRoutes.Sessions, sessions.StartAsync);
+        app.MapGet(GatewayRoutes.Sessions, sessions.ListAsync);
+        app.MapDelete(GatewayRoutes.Session, (HttpContext context, string id) => sessions.EndAsync(context, id));
         return app;
     }
 }

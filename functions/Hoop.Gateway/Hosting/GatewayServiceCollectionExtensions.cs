@@ -1,4 +1,5 @@
 using Hoop.Gateway.Approvals;
+using Hoop.Gateway.Identity;
 using Hoop.Gateway.Masking;
 using Hoop.Gateway.Pipeline;
 using Hoop.Gateway.Policy;
@@ -32,7 +33,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpForwarder();
 
         // Stages. Defaults fail closed where a stage is not live: no session is valid, approval-required requests are refused.
-        services.TryAddSingleton<ISessionAuthenticator>(sp => new StaticSessionAuthenticator([], sp.GetRequiredService<TimeProvider>()));
+        services.AddHoopIdentity(configuration);
         services.TryAddSingleton<IPolicyDecider, AllowAllDecider>();
         services.TryAddSingleton<IApprovalGate, UnavailableApprovalGate>();
         services.TryAddSingleton<IResponseMasker, PassThroughMasker>();
