@@ -21,6 +21,8 @@ internal static class CliApp
         {
             ServeCommand.Create(),
             ExplainCommand.Create(),
+            SessionCommand.Create(),
+            DevCommand.Create(),
         };
 
         var parse = root.Parse(args);
@@ -36,7 +38,8 @@ internal static class CliApp
 
         try
         {
-            return await parse.InvokeAsync();
+            // The default handler would print CliException with a stack trace and exit 1; ours maps it to exit 2.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException ex)
         {
