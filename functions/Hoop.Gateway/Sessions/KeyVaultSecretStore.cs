@@ -57,8 +57,15 @@ public sealed class KeyVaultSecretStore(SecretClient client) : ISecretStore
     {
         try
         {
-            // Only the Enabled attribute is sent (the client serialises the properties that are set).
-            await client.UpdateSecretPropertiesAsync(new KeyVaultSecretProperties(SecretNames.Check(name)) { Enabled = false }, cancellationToken);
+            // Every version: a disabled secret must not come back by reading an older one.
+            await foreach (var version in client.GetPropertiesOfSecretVersionsAsync(SecretNames.Check(name), cancellationToken))
+            {
+                if (version.Enabled != false)
+                {
+                    version.Enabled = false;
+                    await client.UpdateSecretPropertiesAsync(version, cancellationToken);
+                }
+            }
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
