@@ -23,6 +23,7 @@ internal static class CliApp
             ExplainCommand.Create(),
             SessionCommand.Create(),
             DevCommand.Create(),
+            PolicyCommand.Create(),
         };
 
         var parse = root.Parse(args);

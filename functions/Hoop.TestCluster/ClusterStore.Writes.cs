@@ -29,6 +29,7 @@ public sealed partial class ClusterStore
             }
 
             ObjectValidation.ValidateName(type, name);
+            RefuseContentIfTerminating(type, ns, name);
             if (_objects[type].ContainsKey(Key(type, ns, name)))
             {
                 throw new ApiException(ApiStatus.AlreadyExists(type, name));
@@ -103,12 +104,15 @@ public sealed partial class ClusterStore
                 }
             }
 
-            ObjectDefaults.OnUpdate(type, old, updated);
+            ObjectDefaults.OnUpdate(type, old, updated, statusOnly);
             return Commit(type, updated, current, WatchEvent.Modified, dryRun);
         }
     }
 
-    /// <summary>Deletes an object (and what the apiserver's garbage collector would delete with it).</summary>
+    /// <summary>
+    /// Deletes an object (and what the apiserver's garbage collector would delete with it). A namespace is only marked
+    /// Terminating here; it goes, with its content, shortly after.
+    /// </summary>
     internal StoredObject Delete(ResourceType type, string ns, string name, bool dryRun)
     {
         lock (_lock)
@@ -129,6 +133,11 @@ public sealed partial class ClusterStore
                 return current;
             }
 
+            if (type == ResourceCatalog.Namespaces)
+            {
+                return Terminate(current);
+            }
+
             foreach (var dependent in Dependents(type, current))
             {
                 Remove(dependent);
@@ -142,7 +151,7 @@ public sealed partial class ClusterStore
     {
         var node = current.ToNode();
         node["metadata"]!["resourceVersion"] = (++_resourceVersion).ToString(CultureInfo.InvariantCulture);
-        var deleted = new StoredObject(current.Type, node);
+        var deleted = new StoredObject(current.Type, node, current.CreatedRevision);
         _objects[current.Type].Remove(Key(current.Type, current.Namespace, current.Name));
         Publish(new WatchEvent(WatchEvent.Deleted, deleted, current));
         ObjectRemoved?.Invoke(deleted);
@@ -159,11 +168,11 @@ public sealed partial class ClusterStore
                 obj["metadata"]!["resourceVersion"] = previous.ResourceVersion.ToString(CultureInfo.InvariantCulture);
             }
 
-            return new StoredObject(type, obj);
+            return new StoredObject(type, obj, previous?.CreatedRevision);
         }
 
         obj["metadata"]!["resourceVersion"] = (++_resourceVersion).ToString(CultureInfo.InvariantCulture);
-        var stored = new StoredObject(type, obj);
+        var stored = new StoredObject(type, obj, previous?.CreatedRevision);
         _objects[type][Key(type, stored.Namespace, stored.Name)] = stored;
         Publish(new WatchEvent(eventType, stored, previous));
         ObjectDefaults.AfterCommit(stored, this);

@@ -77,6 +77,15 @@ public sealed partial class ClusterStore
         ArgumentNullException.ThrowIfNull(obj);
         var type = Resolve(group, version, resource);
         var copy = obj.DeepClone().AsObject();
+        try
+        {
+            ObjectValidation.ValidateShape(type, copy);
+        }
+        catch (ApiException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
+
         var ns = Json.GetString(copy, "metadata", "namespace") ?? (type.Namespaced ? "default" : "");
         var name = Json.GetString(copy, "metadata", "name") ?? "";
         try
@@ -98,7 +107,7 @@ public sealed partial class ClusterStore
         }
     }
 
-    /// <summary>Deletes an object; false when it did not exist.</summary>
+    /// <summary>Deletes an object; false when it did not exist. Namespaces turn Terminating and go shortly after.</summary>
     public bool Delete(string group, string version, string resource, string? ns, string name)
     {
         var type = Resolve(group, version, resource);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hoop.Gateway.Pipeline;
+using Hoop.Gateway.Policy;
 
 namespace Hoop.Cli.Commands;
 
@@ -17,11 +18,11 @@ internal static class ExplainCommand
         var url = new Option<string?>("--url") { Description = "Kubernetes path and query as the API server sees it, e.g. /api/v1/pods?watch=1" };
         var batch = new Option<bool>("--batch") { Description = "Read JSON lines {\"method\": ..., \"url\": ...} from stdin, write one result per line" };
         var policy = new Option<string?>("--policy") { Description = "Policy file (YAML); the built-in default policy when omitted" };
-        var role = new Option<string?>("--role") { Description = "Role to judge the request for (default: the policy's agent role)" };
+        var role = new Option<string?>("--role") { Description = "Role to judge the request for (default: \"agent\" if the policy has it, else its only role)" };
         var command = new Command("explain", "Show how the gateway reads and judges a request") { method, url, batch, policy, role };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var explainer = new RequestExplainer();
+            var explainer = await CreateExplainerAsync(result.GetValue(policy), result.GetValue(role), cancellationToken);
             if (result.GetValue(batch))
             {
                 return await RunBatchAsync(explainer, cancellationToken);
@@ -33,6 +34,27 @@ internal static class ExplainCommand
             return CliApp.Ok;
         });
         return command;
+    }
+
+    private static async Task<RequestExplainer> CreateExplainerAsync(string? policyFile, string? role, CancellationToken cancellationToken)
+    {
+        var document = DefaultPolicy.Document;
+        if (policyFile is not null)
+        {
+            var loaded = await PolicyLoader.LoadFileAsync(policyFile, cancellationToken);
+            document = loaded.Policy ?? throw new CliException(
+                $"{policyFile} has errors; run 'hoop policy check {policyFile}':{Environment.NewLine}" +
+                string.Join(Environment.NewLine, loaded.Problems.Select(p => p.Format(policyFile))));
+        }
+
+        role ??= document.Roles.ContainsKey("agent") ? "agent" : document.Roles.Count == 1 ? document.Roles.Keys.Single()
+            : throw new CliException("the policy has several roles: choose one with --role");
+        if (!document.Roles.ContainsKey(role))
+        {
+            throw new CliException($"the policy has no role \"{role}\" (roles: {string.Join(", ", document.Roles.Keys)})");
+        }
+
+        return new RequestExplainer(PolicyEvaluator.ForDocument(document), role);
     }
 
     private static async Task<int> RunBatchAsync(RequestExplainer explainer, CancellationToken cancellationToken)

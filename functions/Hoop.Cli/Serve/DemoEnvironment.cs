@@ -1,6 +1,4 @@
-using Hoop.Gateway.Identity;
 using Hoop.Gateway.Sessions;
-using Hoop.Gateway.Upstream;
 using Hoop.TestCluster;
 
 namespace Hoop.Cli.Serve;
@@ -19,15 +17,11 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     public const string CredentialSecret = "conn-demo";
     public const string AgentRole = "agent";
 
-    /// <summary>The demo's roles until the policy engine supplies them (the default policy's <c>agent</c> role).</summary>
-    public static readonly IReadOnlyList<SessionRole> Roles = [new(AgentRole, ["developers"], [Connection], TimeSpan.FromHours(1))];
-
-    private DemoEnvironment(SimulatedCluster cluster, FileSecretStore secrets, DevIdentityProvider identity, UpstreamConnectionSettings connection)
+    private DemoEnvironment(SimulatedCluster cluster, FileSecretStore secrets, DevIdentityProvider identity)
     {
         Cluster = cluster;
         Secrets = secrets;
         Identity = identity;
-        ConnectionSettings = connection;
     }
 
     public SimulatedCluster Cluster { get; }
@@ -43,7 +37,6 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     /// <summary>The token of <see cref="Session"/>.</summary>
     public string SessionToken { get; set; } = null!;
 
-    public UpstreamConnectionSettings ConnectionSettings { get; }
 
     public static async Task<DemoEnvironment> StartAsync(string stateDir, string? kubernetesVersion, TimeProvider time, CancellationToken cancellationToken = default)
     {
@@ -68,7 +61,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         }
 
         var identity = await DevIdentityProvider.LoadOrCreateAsync(secrets, cancellationToken);
-        return new DemoEnvironment(cluster, secrets, identity, new UpstreamConnectionSettings { Name = Connection, Kubeconfig = kubeconfig });
+        return new DemoEnvironment(cluster, secrets, identity);
     }
 
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Hoop.Gateway.Hosting;
 using Hoop.Gateway.Identity;
 using Hoop.Gateway.Sessions;
-using Hoop.Gateway.Upstream;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -67,11 +66,6 @@ internal static class ServeHost
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port, listen => listen.UseHttps(certificate)));
             builder.Services.AddSingleton(time);
             builder.Services.AddSingleton<ISecretStore>(demo.Secrets);
-            builder.Services.AddSingleton<ISessionRoleSource>(new StaticSessionRoleSource(DemoEnvironment.Roles));
-            builder.Services.AddSingleton<IUpstreamConnectionSource>(sp => new SecretStoreConnectionSource(
-                () => [new ConnectionDefinition(DemoEnvironment.Connection, DemoEnvironment.CredentialSecret, ForwardedIdentity.Gateway)],
-                demo.Secrets,
-                time));
             builder.Services.AddHoopGateway(builder.Configuration);
 
             var app = builder.Build();

@@ -34,11 +34,12 @@ public static class GatewayServiceCollectionExtensions
 
         // Stages. Defaults fail closed where a stage is not live: no session is valid, approval-required requests are refused.
         services.AddHoopIdentity(configuration);
-        services.TryAddSingleton<IPolicyDecider, AllowAllDecider>();
+        services.AddHoopPolicy(configuration);
         services.TryAddSingleton<IApprovalGate, UnavailableApprovalGate>();
         services.TryAddSingleton<IResponseMasker, PassThroughMasker>();
         services.TryAddSingleton<IAuditJournal, NullAuditJournal>();
-        services.TryAddSingleton<IUpstreamConnectionSource>(new StaticUpstreamConnectionSource([]));
+        services.TryAddSingleton<IUpstreamConnectionSource>(sp => new PolicyConnectionSource(
+            sp.GetRequiredService<IPolicySource>(), sp.GetService<ISecretStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IUpstreamRegistry, UpstreamRegistry>();
         services.TryAddSingleton(sp => new GatewayPipeline(
             sp.GetRequiredService<ISessionAuthenticator>(),

@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Hoop.Gateway.Hosting;
+using Hoop.Gateway.Policy;
 using Hoop.Gateway.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public static class IdentityServiceCollectionExtensions
     /// <summary>
     /// Adds sign-in (OIDC, SAML tickets, Easy Auth), sessions and the session-token authenticate stage. The secret store
     /// is Key Vault when <see cref="SettingNames.KeyVaultUri"/> is set (managed identity through DefaultAzureCredential);
-    /// hosts may register their own <see cref="ISecretStore"/>, <see cref="ISessionRoleSource"/> or
+    /// roles come from the policy (<see cref="IPolicySource"/>). Hosts may register their own <see cref="ISecretStore"/>, <see cref="ISessionRoleSource"/> or
     /// <see cref="ISessionAudit"/> first. Without a secret store or roles, every session start and token fails closed.
     /// </summary>
     public static IServiceCollection AddHoopIdentity(this IServiceCollection services, IConfiguration configuration)
@@ -32,7 +33,7 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddSingleton<ISessionKeySource>(sp => new SecretStoreSessionKeySource(sp.GetRequiredService<ISecretStore>()));
         services.TryAddSingleton<ISessionStore>(sp => new SecretStoreSessionStore(sp.GetRequiredService<ISecretStore>()));
         services.TryAddSingleton<ISessionAudit>(sp => new LoggingSessionAudit(sp.GetRequiredService<ILogger<LoggingSessionAudit>>()));
-        services.TryAddSingleton<ISessionRoleSource>(new StaticSessionRoleSource([]));
+        services.TryAddSingleton<ISessionRoleSource>(sp => new PolicySessionRoleSource(sp.GetRequiredService<IPolicySource>()));
         services.TryAddSingleton(_ => new GatewayAddress
         {
             BaseUrl = configuration[SettingNames.PublicBaseUrl] is { Length: > 0 } url ? new Uri(url) : null,

@@ -148,6 +148,7 @@ public sealed partial class GatewayPipeline
             Session = session,
             Info = info!,
             Method = context.Request.Method,
+            Query = target!.Query.Pairs,
             ContentType = context.Request.ContentType ?? "",
             Body = body,
         };
@@ -163,13 +164,15 @@ public sealed partial class GatewayPipeline
             return;
         }
 
-        // :: Step 4: block, or hold for approval.
-        refusal = decision.Action switch
+        // :: Step 4: block; refuse a body the gateway cannot read (it could not be masked, recorded or shown to an
+        //    approver); or hold for approval.
+        refusal = decision.Action == DecisionAction.Block
+            ? GatewayRefusal.Forbidden(decision.Message ?? $"blocked by rule \"{decision.Rule}\"")
+            : CheckBodyReadable(context.Request, body);
+        if (refusal is null && decision.Action == DecisionAction.Approve)
         {
-            DecisionAction.Allow => null,
-            DecisionAction.Approve => await _approvals.AwaitApprovalAsync(decisionRequest, decision, aborted),
-            _ => GatewayRefusal.Forbidden(decision.Message ?? $"blocked by rule \"{decision.Rule}\""),
-        };
+            refusal = await _approvals.AwaitApprovalAsync(decisionRequest, decision, aborted);
+        }
 
         // :: Step 5: journal the request with its decision before anything is forwarded (fail closed).
         var record = new RequestRecord
@@ -179,7 +182,7 @@ public sealed partial class GatewayPipeline
             User = session.User,
             Connection = connection,
             Method = context.Request.Method,
-            Target = target!.UpstreamTarget,
+            Target = target.UpstreamTarget,
             Info = info!,
             Decision = decision,
             ReceivedAt = _time.GetUtcNow(),
@@ -271,7 +274,7 @@ public sealed partial class GatewayPipeline
 
     private static GatewayRefusal? CheckCarriable(HttpRequest request, RequestInfo info)
     {
-        foreach (var header in RequestHeaderPolicy.MethodOverride)
+        foreach (var header in MethodOverrideHeaders.Names)
         {
             if (request.Headers.ContainsKey(header))
             {
@@ -287,19 +290,24 @@ public sealed partial class GatewayPipeline
             return InteractiveRefusal;
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// Bodies the gateway can read: JSON or YAML, uncompressed. Checked after the decision, so a request the policy blocks
+    /// gets the policy's message; checked before approval and forwarding, so nothing unreadable is approved or sent.
+    /// </summary>
+    private static GatewayRefusal? CheckBodyReadable(HttpRequest request, ReadOnlyMemory<byte> body)
+    {
         if (request.Headers.ContainsKey(HeaderNames.ContentEncoding))
         {
             return GatewayRefusal.UnsupportedMediaType("compressed request bodies are not accepted: send the body uncompressed");
         }
 
-        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.ContainsKey(HeaderNames.TransferEncoding));
-        if (hasBody && !RequestHeaderPolicy.IsReadableBody(request.ContentType))
-        {
-            return GatewayRefusal.UnsupportedMediaType(
-                $"request bodies of type \"{request.ContentType}\" are not accepted (protobuf and CBOR are refused): send JSON or YAML");
-        }
-
-        return null;
+        return body.Length > 0 && !RequestHeaderPolicy.IsReadableBody(request.ContentType)
+            ? GatewayRefusal.UnsupportedMediaType(
+                $"request bodies of type \"{request.ContentType}\" are not accepted (protobuf and CBOR are refused): send JSON or YAML")
+            : null;
     }
 
     private async Task<(ReadOnlyMemory<byte> Body, GatewayRefusal? Refusal)> BufferBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hoop.Gateway.Policy;
 using Hoop.Gateway.Requests;
 
 namespace Hoop.Gateway.Pipeline;
 
 /// <summary>Builds the <c>hoop explain</c> object for one request, with the same code the pipeline runs.</summary>
-internal sealed class RequestExplainer
+internal sealed class RequestExplainer(PolicyEvaluator policy, string role)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -34,8 +35,9 @@ internal sealed class RequestExplainer
             result["error"] = JsonNode.Parse(KubernetesStatus.Serialize(refusal.Code, refusal.Reason, refusal.Message));
         }
 
-        // The decide stage is not live until the policy engine lands.
-        result["decision"] = null;
+        result["decision"] = refusal is null
+            ? JsonSerializer.SerializeToNode(policy.Decide(role, RequestInfoResolver.Resolve(upperMethod, normalized!.Path, normalized.Query), normalized.Query.Pairs), Json)
+            : null;
         return result;
     }
 }

@@ -13,6 +13,12 @@ public sealed record DecisionRequest
     /// <summary>The HTTP method as sent (upper case).</summary>
     public required string Method { get; init; }
 
+    /// <summary>
+    /// The query's decoded pairs in order, as Go reads them (<c>QueryParameters.Pairs</c>); the first value of a key is the
+    /// one the API server uses. Policy reads <c>dryRun</c>, <c>resourceVersion</c> and <c>sendInitialEvents</c>.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Query { get; init; } = [];
+
     /// <summary>The request's Content-Type, or empty.</summary>
     public string ContentType { get; init; } = "";
 

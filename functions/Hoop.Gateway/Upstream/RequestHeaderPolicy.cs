@@ -17,13 +17,6 @@ internal static class RequestHeaderPolicy
         "Kubectl-Command",
         "Kubectl-Session");
 
-    /// <summary>Headers that ask a server to treat the request as another method; refused outright (400).</summary>
-    public static readonly FrozenSet<string> MethodOverride = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        "X-HTTP-Method-Override",
-        "X-HTTP-Method",
-        "X-Method-Override");
-
     /// <summary>Request body media types the gateway carries (JSON and the API server's patch types, YAML for apply).</summary>
     public static readonly FrozenSet<string> BodyMediaTypes = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Hoop.Gateway.Policy;
 using Hoop.Gateway.Sessions;
 using k8s;
 using k8s.Authentication;
@@ -19,7 +20,7 @@ namespace Hoop.Gateway.Upstream;
 /// </remarks>
 internal sealed class UpstreamConnection : IDisposable
 {
-    /// <summary>The namespace of the per-role ServiceAccounts used in <see cref="ForwardedIdentity.ServiceAccountToken"/> mode.</summary>
+    /// <summary>The namespace of the per-role ServiceAccounts used in <see cref="ConnectionIdentity.ServiceAccountToken"/> mode.</summary>
     public const string ServiceAccountNamespace = "hoop-system";
 
     /// <summary>The TokenRequest API's shortest token lifetime.</summary>
@@ -29,7 +30,7 @@ internal sealed class UpstreamConnection : IDisposable
     private readonly ServiceClientCredentials? _credentials;
     private readonly ConcurrentDictionary<string, Task<string>> _sessionTokens = new(StringComparer.Ordinal);
 
-    private UpstreamConnection(string name, string destinationPrefix, Kubernetes client, HttpMessageInvoker invoker, ServiceClientCredentials? credentials, ForwardedIdentity identity)
+    private UpstreamConnection(string name, string destinationPrefix, Kubernetes client, HttpMessageInvoker invoker, ServiceClientCredentials? credentials, ConnectionIdentity identity)
     {
         Name = name;
         Identity = identity;
@@ -47,7 +48,7 @@ internal sealed class UpstreamConnection : IDisposable
     public HttpMessageInvoker Invoker { get; }
 
     /// <summary>Whose identity forwarded requests carry.</summary>
-    public ForwardedIdentity Identity { get; }
+    public ConnectionIdentity Identity { get; }
 
     /// <summary>Adds the gateway's credential for this cluster to <paramref name="request"/>.</summary>
     public Task AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -64,11 +65,11 @@ internal sealed class UpstreamConnection : IDisposable
         ArgumentNullException.ThrowIfNull(session);
         switch (Identity)
         {
-            case ForwardedIdentity.ServiceAccountToken:
+            case ConnectionIdentity.ServiceAccountToken:
                 var token = await ServiceAccountTokenAsync(session, cancellationToken);
                 request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
                 return;
-            case ForwardedIdentity.Impersonate:
+            case ConnectionIdentity.Impersonate:
                 await AuthorizeAsync(request, cancellationToken);
                 request.Headers.Remove(ImpersonateUser);
                 request.Headers.Remove(ImpersonateGroup);

@@ -1,3 +1,5 @@
+using Hoop.Gateway.Policy;
+
 namespace Hoop.Gateway.Upstream;
 
 /// <summary>How to reach one upstream API server: a kubeconfig (inline or a file), a bearer token, or the in-cluster service account; and whose identity to forward.</summary>
@@ -25,5 +27,5 @@ public sealed record UpstreamConnectionSettings
     public string? BearerToken { get; init; }
 
     /// <summary>Whose identity forwarded requests carry. Default: impersonate the session's person.</summary>
-    public ForwardedIdentity Identity { get; init; } = ForwardedIdentity.Impersonate;
+    public ConnectionIdentity Identity { get; init; } = ConnectionIdentity.Impersonate;
 }

@@ -58,6 +58,11 @@ internal sealed class ApiRouter(ClusterContext cluster)
         {
             // The client went away (a watch or a log follow ended): nothing to answer.
         }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            // A bug here, not in the request: say so as the apiserver says it (and as a test will notice).
+            await Responses.WriteStatusAsync(context, new ApiStatus(500, "InternalError", $"Internal error occurred: {e.GetType().Name}: {e.Message}") { HasDetails = true });
+        }
     }
 
     private Task RouteAsync(HttpContext context, byte[] body)

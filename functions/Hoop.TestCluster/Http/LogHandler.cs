@@ -39,6 +39,7 @@ internal static class LogHandler
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/plain";
         await context.Response.StartAsync(context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
         var written = 0L;
         foreach (var line in backlog)
         {

@@ -32,8 +32,8 @@ internal sealed partial class ResourceHandler
         var options = DeleteOptions(context, body);
         var deleted = DeleteOne(path.Type, path.Namespace, path.Name, options);
 
-        // The pod registry returns the deleted object; the generic registry returns a Success Status.
-        return path.Type == ResourceCatalog.Pods
+        // The pod and namespace registries return the object (being deleted); the generic registry returns a Success Status.
+        return path.Type == ResourceCatalog.Pods || path.Type == ResourceCatalog.Namespaces
             ? Responses.WriteObjectAsync(context, deleted, cluster.Time)
             : Responses.WriteDeletedStatusAsync(context, deleted);
     }

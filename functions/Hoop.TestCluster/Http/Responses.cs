@@ -16,13 +16,21 @@ internal static class Responses
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = contentType;
         context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        }
     }
 
     public static Task WriteAsync(HttpContext context, int statusCode, Action<Utf8JsonWriter> write, string contentType = JsonContentType)
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = contentType;
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
         using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, Json.WriterOptions))
         {
             write(writer);

@@ -37,6 +37,9 @@ internal sealed class WatchHandler(ClusterContext cluster)
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = Responses.JsonContentType;
         await context.Response.StartAsync(stop.Token);
+
+        // Send the headers now: a client waits for them before it makes the change it watches for.
+        await context.Response.BodyWriter.FlushAsync(stop.Token);
         if (watcher.Error is { } error)
         {
             await WriteFrameAsync(context, "ERROR", writer => Responses.WriteStatus(writer, error), stop.Token);

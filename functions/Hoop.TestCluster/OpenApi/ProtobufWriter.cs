@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Hoop.TestCluster.OpenApi;
 
-/// <summary>The little of the protobuf wire format the OpenAPI v2 document needs: length-delimited fields.</summary>
+/// <summary>The little of the protobuf wire format the OpenAPI v2 document needs: length-delimited fields and varints.</summary>
 internal sealed class ProtobufWriter
 {
     private readonly MemoryStream _buffer = new();
@@ -10,6 +10,13 @@ internal sealed class ProtobufWriter
     public ProtobufWriter String(int field, string value) => Bytes(field, Encoding.UTF8.GetBytes(value));
 
     public ProtobufWriter Message(int field, ProtobufWriter message) => Bytes(field, message.ToArray());
+
+    public ProtobufWriter Number(int field, ulong value)
+    {
+        Varint((ulong)(field << 3));
+        Varint(value);
+        return this;
+    }
 
     public byte[] ToArray() => _buffer.ToArray();
 

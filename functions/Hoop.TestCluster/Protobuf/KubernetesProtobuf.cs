@@ -207,18 +207,35 @@ internal static class KubernetesProtobuf
         return type == 1 ? JsonValue.Create(text) : JsonValue.Create(number);
     }
 
+    // metav1.Duration {duration = 1 (nanoseconds)} is a Go duration string in JSON ("1h0m0s", "5m0s", "30s").
     private static string Duration(ReadOnlyMemory<byte> data)
     {
         var reader = new WireReader(data);
-        var nanoseconds = reader.End ? 0L : (reader.ReadTag(), (long)reader.ReadVarint()).Item2;
+        var nanoseconds = 0L;
+        if (!reader.End)
+        {
+            reader.ReadTag();
+            nanoseconds = (long)reader.ReadVarint();
+        }
+
         var span = TimeSpan.FromTicks(nanoseconds / 100);
-        return $"{(long)span.TotalHours}h{span.Minutes}m{span.Seconds}s";
+        var hours = (long)span.TotalHours;
+        return hours > 0 ? $"{hours}h{span.Minutes}m{span.Seconds}s"
+            : span.Minutes > 0 ? $"{span.Minutes}m{span.Seconds}s"
+            : $"{span.Seconds}s";
     }
 
+    // Quantity, RawExtension and FieldsV1 are messages with one length-delimited field (number 1).
     private static ReadOnlyMemory<byte> SingleBytes(ReadOnlyMemory<byte> data)
     {
         var reader = new WireReader(data);
-        return reader.End ? ReadOnlyMemory<byte>.Empty : (reader.ReadTag(), reader.ReadBytes()).Item2;
+        if (reader.End)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
+        reader.ReadTag();
+        return reader.ReadBytes();
     }
 
     private static bool IsNumeric(string type) => type is "bool" or "int32" or "int64" or "uint32" or "uint64" or "double" or "float";

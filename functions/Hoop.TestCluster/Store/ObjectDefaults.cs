@@ -52,7 +52,11 @@ internal static class ObjectDefaults
         }
     }
 
-    public static void OnUpdate(ResourceType type, JsonObject old, JsonObject updated)
+    /// <param name="type">The resource.</param>
+    /// <param name="old">The object before the update.</param>
+    /// <param name="updated">The object about to be stored (changed in place).</param>
+    /// <param name="statusOnly">A write to the status subresource: the status written is kept as it is.</param>
+    public static void OnUpdate(ResourceType type, JsonObject old, JsonObject updated, bool statusOnly)
     {
         if (type == ResourceCatalog.Secrets)
         {
@@ -68,7 +72,10 @@ internal static class ObjectDefaults
 
             updated["metadata"]!["generation"] = generation;
             Json.GetOrAddObject(updated, "spec")["replicas"] ??= 1;
-            WorkloadStatus(type, updated);
+            if (!statusOnly)
+            {
+                WorkloadStatus(type, updated);
+            }
         }
     }
 
@@ -141,12 +148,15 @@ internal static class ObjectDefaults
             conditions.Add(new JsonObject { ["type"] = condition, ["status"] = "True", ["lastTransitionTime"] = now });
         }
 
+        var podIp = $"10.244.{address / 250 % 250}.{(address % 250) + 2}";
         pod["status"] = new JsonObject
         {
             ["phase"] = "Running",
             ["conditions"] = conditions,
             ["hostIP"] = "192.168.49.2",
-            ["podIP"] = $"10.244.{address / 250 % 250}.{(address % 250) + 2}",
+            ["hostIPs"] = new JsonArray(new JsonObject { ["ip"] = "192.168.49.2" }),
+            ["podIP"] = podIp,
+            ["podIPs"] = new JsonArray(new JsonObject { ["ip"] = podIp }),
             ["startTime"] = now,
             ["containerStatuses"] = statuses,
             ["qosClass"] = "BestEffort",

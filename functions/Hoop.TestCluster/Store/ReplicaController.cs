@@ -8,7 +8,7 @@ namespace Hoop.TestCluster.Store;
 
 /// <summary>
 /// A lazy stand-in for the deployment and statefulset controllers: when a workload is written, its pods are made
-/// to match <c>spec.replicas</c> (new pods from the template; the newest removed first). Deleting a pod by hand does
+/// to match <c>spec.replicas</c> (new pods from the template; the most recently created removed first). Deleting a pod by hand does
 /// not bring it back, so tests that delete seeded pods see them gone.
 /// </summary>
 internal static class ReplicaController
@@ -30,7 +30,7 @@ internal static class ReplicaController
         var wanted = Json.AsLong(workload["spec"]?["replicas"]) ?? 1;
         var pods = store.Snapshot(ResourceCatalog.Pods, stored.Namespace).Items
             .Where(p => selector.All(l => p.Labels.GetValueOrDefault(l.Key) == l.Value))
-            .OrderBy(p => p.ResourceVersion)
+            .OrderBy(p => p.CreatedRevision)
             .ToList();
         for (var count = pods.Count; count < wanted; count++)
         {

@@ -6,7 +6,10 @@ namespace Hoop.TestCluster.Store;
 /// <summary>An object at one resource version: immutable, kept as its serialised bytes so lists are cheap to write.</summary>
 internal sealed class StoredObject
 {
-    public StoredObject(ResourceType type, JsonObject node)
+    /// <param name="type">The object's resource.</param>
+    /// <param name="node">The object (serialised now; not kept).</param>
+    /// <param name="createdRevision">The resource version it was created at, when this is a later state of it.</param>
+    public StoredObject(ResourceType type, JsonObject node, long? createdRevision = null)
     {
         Type = type;
         var metadata = node["metadata"] as JsonObject;
@@ -24,6 +27,7 @@ internal sealed class StoredObject
 
         Labels = labels;
         Utf8 = Json.ToUtf8(node);
+        CreatedRevision = createdRevision ?? ResourceVersion;
     }
 
     public ResourceType Type { get; }
@@ -33,6 +37,9 @@ internal sealed class StoredObject
     public string Name { get; }
 
     public long ResourceVersion { get; }
+
+    /// <summary>The resource version the object was created at: the order in which objects came to be.</summary>
+    public long CreatedRevision { get; }
 
     public IReadOnlyDictionary<string, string> Labels { get; }
 

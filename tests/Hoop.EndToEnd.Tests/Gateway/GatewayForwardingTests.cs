@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Hoop.EndToEnd.Tests.Support;
 using Hoop.Gateway.Requests;
@@ -163,7 +162,7 @@ public sealed class GatewayForwardingTests(NewestKubectlGateway fixture) : IClas
     {
         var before = fixture.Cluster.Received.Count;
 
-        var (code, body) = await RawRequestAsync("GET", rawTarget);
+        var (code, body) = await RawHttp.SendAsync(fixture.Gateway.Url.Port, "GET", rawTarget, [new("Authorization", "Bearer " + fixture.Gateway.Demo.SessionToken)]);
 
         Assert.Equal(400, code);
         var status = JsonNode.Parse(body)!;
@@ -227,49 +226,5 @@ public sealed class GatewayForwardingTests(NewestKubectlGateway fixture) : IClas
         Assert.Equal(code, (int?)status["code"]);
         Assert.Equal(reason, (string?)status["reason"]);
         Assert.False(string.IsNullOrWhiteSpace((string?)status["message"]));
-    }
-
-    /// <summary>Sends a request target byte for byte (HttpClient would normalise it) over TLS and returns status and body.</summary>
-    private async Task<(int Code, string Body)> RawRequestAsync(string method, string rawTarget)
-    {
-        using var tcp = new System.Net.Sockets.TcpClient();
-        await tcp.ConnectAsync(IPAddress.Loopback, fixture.Gateway.Url.Port);
-        await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), false, (_, _, _, _) => true);
-        await tls.AuthenticateAsClientAsync(new System.Net.Security.SslClientAuthenticationOptions
-        {
-            TargetHost = "127.0.0.1",
-            ApplicationProtocols = [System.Net.Security.SslApplicationProtocol.Http11],
-        });
-        var request = $"{method} {rawTarget} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {fixture.Gateway.Demo.SessionToken}\r\nConnection: close\r\n\r\n";
-        await tls.WriteAsync(Encoding.ASCII.GetBytes(request));
-        using var reader = new StreamReader(tls, Encoding.UTF8);
-        var all = await reader.ReadToEndAsync();
-        var statusLine = all[..all.IndexOf("\r\n", StringComparison.Ordinal)];
-        var code = int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        var body = all[(all.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
-        if (all.Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
-        {
-            body = Dechunk(body);
-        }
-
-        return (code, body);
-    }
-
-    private static string Dechunk(string chunked)
-    {
-        var result = new StringBuilder();
-        var position = 0;
-        while (true)
-        {
-            var lineEnd = chunked.IndexOf("\r\n", position, StringComparison.Ordinal);
-            var size = Convert.ToInt32(chunked[position..lineEnd], 16);
-            if (size == 0)
-            {
-                return result.ToString();
-            }
-
-            result.Append(chunked, lineEnd + 2, size);
-            position = lineEnd + 2 + size + 2;
-        }
     }
 }

@@ -17,6 +17,9 @@ public abstract class DemoGatewayFixture : IAsyncLifetime
     /// <summary>The simulated cluster's version; kubectl's dispatcher and the tests pick the matching client.</summary>
     protected abstract string KubernetesVersion { get; }
 
+    /// <summary>The policy file (<c>--policy</c>); the forwarding suites allow everything, the guardrail suite uses the default.</summary>
+    protected virtual string? PolicyFile => Path.Combine(AppContext.BaseDirectory, "assets", "policy", "allow-all.yaml");
+
     /// <summary>Gateway settings for this fixture (tests shorten bounds through them).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Configuration => new Dictionary<string, string?>();
 
@@ -34,7 +37,7 @@ public abstract class DemoGatewayFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _gateway = await ServeHost.StartAsync(
-            new ServeSettings { Demo = true, Port = 0, StateDir = StateDir, DemoKubernetesVersion = KubernetesVersion, Configuration = Configuration },
+            new ServeSettings { Demo = true, Port = 0, StateDir = StateDir, PolicyFile = PolicyFile, DemoKubernetesVersion = KubernetesVersion, Configuration = Configuration },
             CancellationToken.None);
         var minor = string.Join('.', KubernetesVersion.TrimStart('v').Split('.').Take(2));
         Kubectl = new Kubectl(Kubectl.BinaryFor(minor), Gateway.KubeconfigPath);
