@@ -1,3 +1,4 @@
+using Hoop.Gateway.Identity;
 using Hoop.Gateway.Pipeline;
 using Hoop.Gateway.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -24,6 +25,7 @@ public static class GatewayApplicationBuilderExtensions
         app.MapPost(GatewayRoutes.Sessions, sessions.StartAsync);
         app.MapGet(GatewayRoutes.Sessions, sessions.ListAsync);
         app.MapDelete(GatewayRoutes.Session, (HttpContext context, string id) => sessions.EndAsync(context, id));
+        app.MapPost(GatewayRoutes.SamlAcs, app.Services.GetRequiredService<SamlAcsEndpoint>().HandleAsync).DisableAntiforgery();
         return app;
     }
 }

@@ -75,6 +75,17 @@ public static class IdentityServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SessionOptions>>(),
             sp.GetRequiredService<IOptions<IdentityOptions>>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SamlIdentityProviderSource(
+            sp.GetRequiredService<IOptions<IdentityOptions>>(), new HttpClient(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SamlResponseValidator(
+            sp.GetRequiredService<IOptions<IdentityOptions>>(), new SamlReplayCache(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SamlAcsEndpoint(
+            sp.GetRequiredService<SamlIdentityProviderSource>(),
+            sp.GetRequiredService<SamlResponseValidator>(),
+            sp.GetRequiredService<SignInTickets>(),
+            sp.GetRequiredService<GatewayAddress>(),
+            sp.GetRequiredService<ISessionAudit>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SessionsEndpoint(
             sp.GetRequiredService<IPersonAuthenticator>(), sp.GetRequiredService<SessionService>(), sp.GetRequiredService<GatewayAddress>()));
         return services;
