@@ -20,6 +20,12 @@ if ! dotnet build "$root/Hoop.Functions.sln" -c Release --nologo -v quiet -clp:E
 fi
 
 status=0
+echo "== dotnet format --verify-no-changes"
+if ! dotnet format "$root/Hoop.Functions.sln" --verify-no-changes --no-restore -v quiet; then
+  echo "dotnet format found changes: run 'dotnet format Hoop.Functions.sln' and commit"
+  status=1
+fi
+
 for project in "$root"/tests/*/*.csproj; do
   name="$(basename "$project" .csproj)"
   echo "== $name"

@@ -17,7 +17,7 @@ internal static class GatewayLatencyRun
     {
         var requests = Option(args, "--requests", 3000);
         var listRequests = Option(args, "--list-requests", 40);
-        var results = args.SkipWhile(a => a != "--results").Skip(1).FirstOrDefault() ?? FindResultsFile();
+        var results = args.SkipWhile(a => a != "--results").Skip(1).FirstOrDefault() ?? ResultsFile();
         var stateDir = Path.Combine(Path.GetTempPath(), "hoop-bench-" + Guid.NewGuid().ToString("N"));
         await using var gateway = await ServeHost.StartAsync(new ServeSettings { Demo = true, Port = 0, StateDir = stateDir }, CancellationToken.None);
         var cluster = gateway.Demo.Cluster;
@@ -106,7 +106,8 @@ internal static class GatewayLatencyRun
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private static string FindResultsFile()
+    /// <summary>bench/RESULTS.md of the repository this run was built from.</summary>
+    internal static string ResultsFile()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Hoop.Functions.sln")))

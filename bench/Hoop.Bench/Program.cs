@@ -7,5 +7,10 @@ if (args is ["latency", ..])
     return await GatewayLatencyRun.RunAsync(args[1..]);
 }
 
+if (args is ["journal", ..])
+{
+    return await JournalLoadRun.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(Assembly.GetExecutingAssembly()).Run(args);
 return 0;

@@ -23,6 +23,8 @@ internal static class CliApp
             ExplainCommand.Create(),
             SessionCommand.Create(),
             DevCommand.Create(),
+            AuditCommand.Create(),
+            ReplayCommand.Create(),
             PolicyCommand.Create(),
         };
 

@@ -30,7 +30,7 @@ internal static class ExplainCommand
 
             var m = result.GetValue(method) ?? throw new CliException("--method is required (or use --batch)");
             var u = result.GetValue(url) ?? throw new CliException("--url is required (or use --batch)");
-            await Console.Out.WriteLineAsync(explainer.Explain(m, u).ToJsonString());
+            await Console.Out.WriteLineAsync(explainer.Explain(m, u).ToJsonString(RequestExplainer.Json));
             return CliApp.Ok;
         });
         return command;
@@ -90,7 +90,7 @@ internal static class ExplainCommand
                 throw new CliException($"stdin line {lineNumber}: expected {{\"method\": ..., \"url\": ...}}");
             }
 
-            await Console.Out.WriteLineAsync(explainer.Explain(m, u).ToJsonString());
+            await Console.Out.WriteLineAsync(explainer.Explain(m, u).ToJsonString(RequestExplainer.Json));
         }
 
         return CliApp.Ok;

@@ -12,7 +12,7 @@ internal static class ServeCommand
         var policy = new Option<string?>("--policy") { Description = "Policy file (YAML); the built-in default policy when omitted" };
         var port = new Option<int>("--port") { Description = "HTTPS port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 8443 };
         var stateDir = CommonOptions.StateDir();
-        var storage = new Option<string?>("--storage") { Description = "Table Storage connection string for the journal (the journal is not live yet)" };
+        var storage = new Option<string?>("--storage") { Description = "Table Storage connection string for the journal (default: an Azurite started under the state dir)" };
         var command = new Command("serve", "Run the gateway locally") { demo, policy, port, stateDir, storage };
         command.SetAction((result, cancellationToken) => ServeHost.RunAsync(
             new ServeSettings

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Hoop.Gateway.Sessions;
 using Hoop.TestCluster;
 
@@ -17,6 +18,9 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     public const string CredentialSecret = "conn-demo";
     public const string AgentRole = "agent";
 
+    /// <summary>The demo's auditor (group <c>auditors</c>), who may export and replay the journal over HTTP.</summary>
+    public const string Auditor = "hoop-dev:carol";
+
     private DemoEnvironment(SimulatedCluster cluster, FileSecretStore secrets, DevIdentityProvider identity)
     {
         Cluster = cluster;
@@ -25,6 +29,9 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     }
 
     public SimulatedCluster Cluster { get; }
+
+    /// <summary>carol's bearer token for the auditor endpoints (the auditor endpoints do not sign people in yet).</summary>
+    public string AuditorToken { get; } = "hoop_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The local secret store (<c>DIR/secrets</c>): cluster credential, session key, session records, dev issuer key.</summary>
     public FileSecretStore Secrets { get; }
@@ -36,7 +43,6 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     /// <summary>The token of <see cref="Session"/>.</summary>
     public string SessionToken { get; set; } = null!;
-
 
     public static async Task<DemoEnvironment> StartAsync(string stateDir, string? kubernetesVersion, TimeProvider time, CancellationToken cancellationToken = default)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Hoop.Gateway.Hosting;
 using Hoop.Gateway.Identity;
+using Hoop.Gateway.Recording;
 using Hoop.Gateway.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -49,14 +50,17 @@ internal static class ServeHost
             Path.Combine(stateDir, "gateway.crt"), Path.Combine(stateDir, "gateway.key"), "hoop-gateway", TimeSpan.FromDays(365), time);
 
         var demo = await DemoEnvironment.StartAsync(stateDir, settings.DemoKubernetesVersion, time, cancellationToken);
+        DemoJournal? journal = null;
         try
         {
+            journal = await DemoJournal.StartAsync(stateDir, settings.Storage, cancellationToken);
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
             builder.Logging.AddFilter("Yarp", LogLevel.Warning);
             builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Configuration.AddInMemoryCollection(journal.Configuration);
             builder.Configuration.AddInMemoryCollection(settings.Configuration);
             if (settings.PolicyFile is not null)
             {
@@ -66,6 +70,8 @@ internal static class ServeHost
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port, listen => listen.UseHttps(certificate)));
             builder.Services.AddSingleton(time);
             builder.Services.AddSingleton<ISecretStore>(demo.Secrets);
+            builder.Services.AddSingleton<IAuditorAuthenticator>(new StaticTokenAuditorAuthenticator(demo.AuditorToken, DemoEnvironment.Auditor));
+            builder.Services.AddHostedService<DailyAnchorService>();
             builder.Services.AddHoopGateway(builder.Configuration);
 
             var app = builder.Build();
@@ -87,11 +93,16 @@ internal static class ServeHost
                 demo, app.Services.GetRequiredService<OidcTokenValidator>(), app.Services.GetRequiredService<SessionService>(), gatewayAddress, kubeconfigPath, time);
             await agent.StartAsync(cancellationToken);
             _ = agent.RenewAsync(app.Lifetime.ApplicationStopping);
-            await WriteStateAsync(stateDir, url, cancellationToken);
-            return new RunningGateway(app, demo, url, stateDir, kubeconfigPath);
+            await WriteStateAsync(stateDir, url, demo, cancellationToken);
+            return new RunningGateway(app, demo, journal, url, stateDir, kubeconfigPath);
         }
         catch
         {
+            if (journal is not null)
+            {
+                await journal.DisposeAsync();
+            }
+
             await demo.DisposeAsync();
             throw;
         }
@@ -105,8 +116,15 @@ internal static class ServeHost
         return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    private static async Task WriteStateAsync(string stateDir, Uri url, CancellationToken cancellationToken)
+    private static async Task WriteStateAsync(string stateDir, Uri url, DemoEnvironment demo, CancellationToken cancellationToken)
     {
+        var auditorToken = Path.Combine(stateDir, "auditor.token");
+        await File.WriteAllTextAsync(auditorToken, demo.AuditorToken, cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(auditorToken, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         var gateway = JsonSerializer.Serialize(new { url = url.ToString().TrimEnd('/'), caFile = Path.Combine(stateDir, "gateway.crt") });
         await File.WriteAllTextAsync(Path.Combine(stateDir, "gateway.json"), gateway, cancellationToken);
     }

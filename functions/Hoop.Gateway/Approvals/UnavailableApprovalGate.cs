@@ -1,5 +1,5 @@
-using Hoop.Gateway.Policy;
 using Hoop.Gateway.Pipeline;
+using Hoop.Gateway.Policy;
 
 namespace Hoop.Gateway.Approvals;
 

@@ -12,6 +12,12 @@ public static class GatewayRoutes
     /// <summary>Liveness of the gateway itself (no upstream call).</summary>
     public const string Health = "healthz";
 
+    /// <summary>Auditors: the journal as JSONL or CSV (<c>?format=jsonl|csv&amp;session=&amp;user=&amp;from=&amp;to=</c>).</summary>
+    public const string AuditExport = "audit/export";
+
+    /// <summary>Auditors: one session's timeline, read-only.</summary>
+    public const string AuditSession = "audit/sessions/{id}";
+
     /// <summary><c>POST</c> starts a session, <c>GET</c> lists the caller's sessions (a signed-in person).</summary>
     public const string Sessions = "sessions";
 
@@ -28,7 +34,7 @@ public static class GatewayRoutes
     public const string DevOidcKeys = "dev/oidc/jwks";
 
     /// <summary>Every route the gateway serves in Azure (and locally).</summary>
-    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, Sessions, Session, SamlAcs];
+    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, Sessions, Session, SamlAcs, AuditExport, AuditSession];
 
     /// <summary>Routes only <c>hoop serve --demo</c> serves; never part of the function app.</summary>
     public static IReadOnlyList<string> DemoOnly { get; } = [DevOidcDiscovery, DevOidcKeys];

@@ -37,7 +37,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddHoopPolicy(configuration);
         services.TryAddSingleton<IApprovalGate, UnavailableApprovalGate>();
         services.TryAddSingleton<IResponseMasker, PassThroughMasker>();
-        services.TryAddSingleton<IAuditJournal, NullAuditJournal>();
+        services.AddHoopJournal(configuration);
         services.TryAddSingleton<IUpstreamConnectionSource>(sp => new PolicyConnectionSource(
             sp.GetRequiredService<IPolicySource>(), sp.GetService<ISecretStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IUpstreamRegistry, UpstreamRegistry>();

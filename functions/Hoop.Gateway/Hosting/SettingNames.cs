@@ -96,6 +96,30 @@ public static class SettingNames
     /// <summary>Blob container URI (WORM) for the daily chain anchors.</summary>
     public const string AnchorContainerUri = "Hoop:Journal:AnchorContainerUri";
 
+    /// <summary>A storage connection string for the journal instead of <see cref="JournalTableUri"/> (Azurite, self-hosting).</summary>
+    [OptionalSetting("Azure uses the Table service URI with the managed identity; a connection string is for Azurite and self-hosting.")]
+    public const string JournalConnectionString = "Hoop:Journal:ConnectionString";
+
+    /// <summary>Prefix of the journal's monthly tables (default <c>hoopjournal</c>).</summary>
+    [OptionalSetting("The gateway's built-in default applies.")]
+    public const string JournalTablePrefix = "Hoop:Journal:TablePrefix";
+
+    /// <summary>A folder for the chain anchors instead of <see cref="AnchorContainerUri"/> (the demo).</summary>
+    [OptionalSetting("Azure anchors to the WORM container; a folder is for hoop serve --demo.")]
+    public const string AnchorDirectory = "Hoop:Journal:AnchorDirectory";
+
+    /// <summary>Milliseconds after which an open response segment is written (default 1000).</summary>
+    [OptionalSetting("The gateway's built-in default applies.")]
+    public const string JournalSegmentFlushMilliseconds = "Hoop:Journal:SegmentFlushMilliseconds";
+
+    /// <summary>Response bytes queued for the journal before the stream waits for it (default 1 MiB).</summary>
+    [OptionalSetting("The gateway's built-in default applies.")]
+    public const string JournalMaxPendingResponseBytes = "Hoop:Journal:MaxPendingResponseBytes";
+
+    /// <summary>Largest response body recorded in full (default 32 MiB).</summary>
+    [OptionalSetting("The gateway's built-in default applies.")]
+    public const string JournalMaxRecordedBodyBytes = "Hoop:Journal:MaxRecordedBodyBytes";
+
     /// <summary>How long an approval holds the agent's call, in seconds (default 60; below 230).</summary>
     public const string ApprovalHoldSeconds = "Hoop:Approvals:HoldSeconds";
 

@@ -2,6 +2,7 @@ using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Hoop.Gateway.Hosting;
 using Hoop.Gateway.Policy;
+using Hoop.Gateway.Recording;
 using Hoop.Gateway.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,8 @@ public static class IdentityServiceCollectionExtensions
             : new UnavailableSecretStore());
         services.TryAddSingleton<ISessionKeySource>(sp => new SecretStoreSessionKeySource(sp.GetRequiredService<ISecretStore>()));
         services.TryAddSingleton<ISessionStore>(sp => new SecretStoreSessionStore(sp.GetRequiredService<ISecretStore>()));
-        services.TryAddSingleton<ISessionAudit>(sp => new LoggingSessionAudit(sp.GetRequiredService<ILogger<LoggingSessionAudit>>()));
+        services.TryAddSingleton<ISessionAudit>(sp => new JournalSessionAudit(
+            sp.GetRequiredService<IAuditJournal>(), sp.GetRequiredService<ILogger<JournalSessionAudit>>()));
         services.TryAddSingleton<ISessionRoleSource>(sp => new PolicySessionRoleSource(sp.GetRequiredService<IPolicySource>()));
         services.TryAddSingleton(_ => new GatewayAddress
         {

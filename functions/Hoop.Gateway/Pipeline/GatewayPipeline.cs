@@ -160,6 +160,7 @@ public sealed partial class GatewayPipeline
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.StageFailed(_logger, "decide", auditId, ex);
+            RecordErrorInBackground(new ErrorRecord { SessionId = session.Id, AuditId = auditId, Stage = "decide", Message = ex.Message });
             await GatewayRefusal.Unavailable("the gateway cannot evaluate its policy right now; nothing was forwarded").WriteAsync(context, aborted);
             return;
         }
@@ -187,10 +188,15 @@ public sealed partial class GatewayPipeline
             Decision = decision,
             ReceivedAt = _time.GetUtcNow(),
             Body = body,
+            ContentType = context.Request.ContentType ?? "",
+            UserAgent = context.Request.Headers.UserAgent.ToString(),
+            Session = session,
         };
+        IResponseBodyRecorder? recorder = null;
         try
         {
             await _journal.RecordRequestAsync(record, aborted);
+            recorder = refusal is null ? await _journal.OpenResponseBodyAsync(session.Id, auditId, aborted) : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -217,7 +223,7 @@ public sealed partial class GatewayPipeline
             return;
         }
 
-        var plan = PlanForward(upstream, target, info!, auditId, session) with { Session = session, SessionEnded = authentication.Ended };
+        var plan = PlanForward(upstream, target, info!, auditId, session) with { Session = session, SessionEnded = authentication.Ended, Recorder = recorder };
         var activityTimeout = plan.StreamDeadline is { } deadline
             ? deadline - _time.GetUtcNow() + StreamBounds.WatchGrace
             : TimeSpan.FromSeconds(_options.WatchMaxSeconds);
@@ -241,7 +247,7 @@ public sealed partial class GatewayPipeline
             }
         }
 
-        await RecordResponseAsync(session, auditId, context.Response.StatusCode, started, failure);
+        await RecordResponseAsync(session, auditId, context.Response.StatusCode, started, failure, recorder);
     }
 
     /// <summary>Whether the request opens an interactive stream (pods exec, attach, portforward; by WebSocket GET or SPDY POST).</summary>
@@ -374,7 +380,7 @@ public sealed partial class GatewayPipeline
         };
     }
 
-    private async Task RecordResponseAsync(Session session, string auditId, int statusCode, long started, string? error)
+    private async Task RecordResponseAsync(Session session, string auditId, int statusCode, long started, string? error, IResponseBodyRecorder? recorder = null)
     {
         try
         {
@@ -385,6 +391,7 @@ public sealed partial class GatewayPipeline
                 StatusCode = statusCode,
                 Duration = _time.GetElapsedTime(started),
                 Error = error,
+                Body = recorder,
             });
         }
         catch (Exception ex)
@@ -393,4 +400,17 @@ public sealed partial class GatewayPipeline
             Log.StageFailed(_logger, "record response", auditId, ex);
         }
     }
+
+    private void RecordErrorInBackground(ErrorRecord error)
+        => _ = Task.Run(async () =>
+        {
+            try
+            {
+                await _journal.RecordErrorAsync(error);
+            }
+            catch (Exception ex)
+            {
+                Log.StageFailed(_logger, "record error", error.AuditId ?? "", ex);
+            }
+        });
 }

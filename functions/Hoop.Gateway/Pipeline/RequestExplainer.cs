@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hoop.Gateway.Policy;
@@ -8,7 +9,8 @@ namespace Hoop.Gateway.Pipeline;
 /// <summary>Builds the <c>hoop explain</c> object for one request, with the same code the pipeline runs.</summary>
 internal sealed class RequestExplainer(PolicyEvaluator policy, string role)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Output options: camelCase, and no HTML-style escaping of quotes (the output is for terminals and tools).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public JsonObject Explain(string method, string url)
     {

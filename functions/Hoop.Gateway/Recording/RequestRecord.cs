@@ -1,5 +1,6 @@
 using Hoop.Gateway.Policy;
 using Hoop.Gateway.Requests;
+using Hoop.Gateway.Sessions;
 
 namespace Hoop.Gateway.Recording;
 
@@ -25,5 +26,18 @@ public sealed record RequestRecord
 
     public required DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>The raw request body. The journal stores it masked, plus a keyed hash of these bytes.</summary>
     public ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>The request's Content-Type ("" when none).</summary>
+    public string ContentType { get; init; } = "";
+
+    /// <summary>The agent's User-Agent ("" when none).</summary>
+    public string UserAgent { get; init; } = "";
+
+    /// <summary>
+    /// The session, so the journal can write its start record when this is the first record it sees of it (a session
+    /// started before the journal could record it, or on another instance that failed).
+    /// </summary>
+    public Session? Session { get; init; }
 }

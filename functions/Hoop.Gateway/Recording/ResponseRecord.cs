@@ -15,4 +15,7 @@ public sealed record ResponseRecord
 
     /// <summary>Set when the gateway itself refused or failed the request.</summary>
     public string? Error { get; init; }
+
+    /// <summary>The recorder that saw the body (from <see cref="IAuditJournal.OpenResponseBodyAsync"/>); null when the gateway answered itself.</summary>
+    public IResponseBodyRecorder? Body { get; init; }
 }

@@ -30,26 +30,33 @@ internal sealed class SecretStoreSessionStore(ISecretStore secrets) : ISessionSt
     public async ValueTask CreateAsync(Session session, string tokenHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var tags = new Dictionary<string, string>
+        if (TooLong(session) is { } tooLong)
         {
-            [UserTag] = session.User,
-            [RoleTag] = session.Role,
-            [ConnectionTag] = session.Connection,
-            [GroupsTag] = JsonSerializer.Serialize(session.Groups),
-        };
-        foreach (var (key, value) in tags)
-        {
-            if (value.Length > MaxTagLength)
-            {
-                throw new ArgumentException($"the session's {key} is longer than Key Vault's {MaxTagLength}-character tag limit");
-            }
+            throw new ArgumentException(tooLong, nameof(session));
         }
+
+        var tags = Tags(session);
 
         await secrets.SetSecretAsync(
             SecretName(session.Id),
             tokenHash,
             new SecretProperties { Name = SecretName(session.Id), ExpiresOn = session.ExpiresAt, ContentType = ContentType, Tags = tags },
             cancellationToken);
+    }
+
+    /// <summary>Why <paramref name="session"/> cannot be stored (a tag over Key Vault's limit), or null.</summary>
+    public static string? TooLong(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        foreach (var (key, value) in Tags(session))
+        {
+            if (value.Length > MaxTagLength)
+            {
+                return $"the session's {key} is longer than Key Vault's {MaxTagLength}-character tag limit";
+            }
+        }
+
+        return null;
     }
 
     public async ValueTask<StoredSession?> GetAsync(string id, CancellationToken cancellationToken = default)
@@ -89,6 +96,14 @@ internal sealed class SecretStoreSessionStore(ISecretStore secrets) : ISessionSt
 
     public ValueTask EndAsync(string id, CancellationToken cancellationToken = default)
         => SessionToken.IsSessionId(id) ? secrets.DisableSecretAsync(SecretName(id), cancellationToken) : ValueTask.CompletedTask;
+
+    private static Dictionary<string, string> Tags(Session session) => new()
+    {
+        [UserTag] = session.User,
+        [RoleTag] = session.Role,
+        [ConnectionTag] = session.Connection,
+        [GroupsTag] = JsonSerializer.Serialize(session.Groups),
+    };
 
     private static StoredSession? Read(string id, SecretProperties properties, string? value)
     {

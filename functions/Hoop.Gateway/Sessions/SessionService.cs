@@ -96,16 +96,14 @@ public sealed class SessionService
         var token = SessionToken.Create(id);
         var session = new Session(id, person.User, grant.Groups, grant.Role, grant.Connection, now + ttl);
         var keys = await _keys.GetKeysAsync(cancellationToken);
-        try
+        if (SecretStoreSessionStore.TooLong(session) is { } tooLong)
         {
-            await _store.CreateAsync(session, keys.HashToken(token), cancellationToken);
-        }
-        catch (ArgumentException ex)
-        {
-            return Fail<StartedSession>(StatusCodes.Status400BadRequest, ex.Message);
+            return Fail<StartedSession>(StatusCodes.Status400BadRequest, tooLong);
         }
 
+        // Journal first (fail closed): a session the journal does not know of never exists.
         await _audit.SessionStartedAsync(session, reason, cancellationToken);
+        await _store.CreateAsync(session, keys.HashToken(token), cancellationToken);
         return SessionOutcome<StartedSession>.Ok(new StartedSession(session, token));
     }
 

@@ -1,5 +1,6 @@
 using Hoop.Gateway.Masking;
 using Hoop.Gateway.Sessions;
+using Hoop.Gateway.Recording;
 
 namespace Hoop.Gateway.Upstream;
 
@@ -24,6 +25,9 @@ internal sealed record ForwardPlan
     public CancellationToken SessionEnded { get; init; }
 
     public required MaskingContext Masking { get; init; }
+
+    /// <summary>Records the response body: a keyed hash of the upstream bytes, the delivered (masked) bytes in segments.</summary>
+    public IResponseBodyRecorder? Recorder { get; init; }
 
     /// <summary>The request reads the OpenAPI v2 schema, which may come back as protobuf (<see cref="AcceptHeader.IsSchemaDocument"/>).</summary>
     public bool SchemaDocument { get; init; }

@@ -53,21 +53,29 @@ internal sealed class UpstreamTransformer(ForwardPlan plan, IResponseMasker mask
 
         var upstream = await proxyResponse.Content.ReadAsStreamAsync(cancellationToken);
         var body = plan.StreamDeadline is { } deadline ? new DeadlineStream(upstream, deadline, time, plan.SessionEnded) : upstream;
+        body = plan.Recorder?.WrapUpstream(body) ?? body;
+        var unmasked = body;
         body = masker.Wrap(body, plan.Masking with { ContentType = proxyResponse.Content.Headers.ContentType?.ToString() ?? "" });
+        var lengthMayChange = !ReferenceEquals(body, unmasked) || plan.StreamDeadline is not null;
+        // The journal records what leaves the gateway: the masked bytes.
+        body = plan.Recorder?.WrapDelivered(body) ?? body;
         if (!ReferenceEquals(body, upstream))
         {
-            // The body's length may change: drop Content-Length so the client reads to the end (chunked).
+            // When masking or a deadline may change the body's length, drop Content-Length so the client reads to the end (chunked).
             var content = new StreamContent(body);
             foreach (var header in proxyResponse.Content.Headers)
             {
-                if (!header.Key.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase))
+                if (!lengthMayChange || !header.Key.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase))
                 {
                     content.Headers.TryAddWithoutValidation(header.Key, header.Value);
                 }
             }
 
             proxyResponse.Content = content;
-            httpContext.Response.Headers.ContentLength = null;
+            if (lengthMayChange)
+            {
+                httpContext.Response.Headers.ContentLength = null;
+            }
         }
 
         return true;

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using Hoop.Cli.Serve;
-using Hoop.Tests.Shared;
 using Hoop.TestCluster;
+using Hoop.Tests.Shared;
 
 namespace Hoop.EndToEnd.Tests.Support;
 
