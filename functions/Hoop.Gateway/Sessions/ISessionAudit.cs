@@ -2,7 +2,7 @@ namespace Hoop.Gateway.Sessions;
 
 /// <summary>
 /// Where the session feature journals what it did: sessions started and ended, and every refused sign-in or token.
-/// The audit journal implements it once recording is wired (docs/identity.md); until then <see cref="LoggingSessionAudit"/>.
+/// <see cref="JournalSessionAudit"/> writes them to the audit journal (docs/identity.md).
 /// </summary>
 public interface ISessionAudit
 {
