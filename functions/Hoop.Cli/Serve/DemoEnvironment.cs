@@ -44,9 +44,10 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     /// <summary>The token of <see cref="Session"/>.</summary>
     public string SessionToken { get; set; } = null!;
 
-    public static async Task<DemoEnvironment> StartAsync(string stateDir, string? kubernetesVersion, TimeProvider time, CancellationToken cancellationToken = default)
+    /// <summary>Starts the cluster (refusing requests without <c>Impersonate-User</c> when <paramref name="requireImpersonation"/>) and the local stores.</summary>
+    public static async Task<DemoEnvironment> StartAsync(string stateDir, string? kubernetesVersion, bool requireImpersonation, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        var options = new SimulatedClusterOptions();
+        var options = new SimulatedClusterOptions { RequireImpersonation = requireImpersonation };
         if (kubernetesVersion is { Length: > 0 })
         {
             options = options with { GitVersion = kubernetesVersion };

@@ -103,6 +103,9 @@ internal sealed class DevIdentityProvider
         });
     }
 
+    /// <summary>A token for <paramref name="user"/> now (tests).</summary>
+    public Task<string> IssueTokenAsync(string user) => Task.FromResult(IssueToken(user, TimeProvider.System));
+
     /// <summary>Maps the discovery document and the JWKS on <paramref name="app"/>.</summary>
     public void Map(WebApplication app)
     {

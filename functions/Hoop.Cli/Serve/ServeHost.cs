@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Hoop.Gateway.Hosting;
 using Hoop.Gateway.Identity;
+using Hoop.Gateway.Policy;
 using Hoop.Gateway.Recording;
 using Hoop.Gateway.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -49,7 +50,10 @@ internal static class ServeHost
         var certificate = DevCertificate.LoadOrCreate(
             Path.Combine(stateDir, "gateway.crt"), Path.Combine(stateDir, "gateway.key"), "hoop-gateway", TimeSpan.FromDays(365), time);
 
-        var demo = await DemoEnvironment.StartAsync(stateDir, settings.DemoKubernetesVersion, time, cancellationToken);
+        // The simulated cluster insists on Impersonate-User exactly when the policy's demo connection impersonates.
+        var policy = settings.PolicyFile is null ? DefaultPolicy.Document : (await PolicyLoader.LoadFileAsync(Path.GetFullPath(settings.PolicyFile), cancellationToken)).Policy;
+        var impersonate = policy?.Connections.TryGetValue(DemoEnvironment.Connection, out var connection) == true && connection.Identity == ConnectionIdentity.Impersonate;
+        var demo = await DemoEnvironment.StartAsync(stateDir, settings.DemoKubernetesVersion, impersonate, time, cancellationToken);
         DemoJournal? journal = null;
         try
         {
@@ -69,6 +73,11 @@ internal static class ServeHost
 
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port, listen => listen.UseHttps(certificate)));
             builder.Services.AddSingleton(time);
+            if (settings.LoggerProvider is not null)
+            {
+                builder.Logging.AddProvider(settings.LoggerProvider);
+            }
+
             builder.Services.AddSingleton<ISecretStore>(demo.Secrets);
             builder.Services.AddSingleton<IAuditorAuthenticator>(new StaticTokenAuditorAuthenticator(demo.AuditorToken, DemoEnvironment.Auditor));
             builder.Services.AddHostedService<DailyAnchorService>();

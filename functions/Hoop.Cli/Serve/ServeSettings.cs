@@ -18,4 +18,7 @@ internal sealed record ServeSettings
 
     /// <summary>Extra configuration (app settings) for the gateway, e.g. stream bounds; tests shorten bounds with it.</summary>
     public IReadOnlyDictionary<string, string?> Configuration { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Another log destination beside the console (tests search the gateway's log lines for leaked secrets).</summary>
+    public Microsoft.Extensions.Logging.ILoggerProvider? LoggerProvider { get; init; }
 }
