@@ -19,7 +19,7 @@ internal sealed partial class SessionEndWatcher : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<SessionEndWatcher> _logger;
     private readonly ITimer _timer;
-    private int _checking;
+    private readonly SemaphoreSlim _checking = new(1, 1);
 
     public SessionEndWatcher(SessionCache cache, IOptions<SessionOptions> options, TimeProvider time, ILogger<SessionEndWatcher> logger)
     {
@@ -27,7 +27,7 @@ internal sealed partial class SessionEndWatcher : IDisposable
         _time = time;
         _logger = logger;
         var period = options.Value.ValidationCache;
-        _timer = time.CreateTimer(_ => _ = CheckAsync(), null, period, period);
+        _timer = time.CreateTimer(_ => _ = TickAsync(), null, period, period);
     }
 
     /// <summary>The number of sessions being watched.</summary>
@@ -42,51 +42,17 @@ internal sealed partial class SessionEndWatcher : IDisposable
         return watched.Source.Token;
     }
 
-    /// <summary>Checks every watched session now (the timer calls this; tests may too).</summary>
+    /// <summary>Checks every watched session now, after any check already running (tests call this; the timer ticks).</summary>
     public async Task CheckAsync()
     {
-        if (Interlocked.Exchange(ref _checking, 1) == 1)
-        {
-            return;
-        }
-
+        await _checking.WaitAsync();
         try
         {
-            var now = _time.GetUtcNow();
-            foreach (var (id, watched) in _sessions)
-            {
-                var ended = watched.ExpiresAt <= now;
-                if (!ended)
-                {
-                    try
-                    {
-                        var stored = await _cache.GetAsync(id);
-                        ended = stored is null || !stored.Enabled || stored.Session.ExpiresAt <= now;
-                    }
-                    catch (Exception ex)
-                    {
-                        // The store cannot be read: keep streams open (a new request would fail closed on its own) and retry.
-                        Log.CheckFailed(_logger, id, ex);
-                        continue;
-                    }
-                }
-
-                if (ended || now - watched.LastUsed > IdleAfter)
-                {
-                    _sessions.TryRemove(id, out _);
-                    if (ended)
-                    {
-                        Log.SessionEnded(_logger, id);
-                        await watched.Source.CancelAsync();
-                    }
-
-                    watched.Source.Dispose();
-                }
-            }
+            await CheckCoreAsync();
         }
         finally
         {
-            Volatile.Write(ref _checking, 0);
+            _checking.Release();
         }
     }
 
@@ -96,6 +62,59 @@ internal sealed partial class SessionEndWatcher : IDisposable
         foreach (var watched in _sessions.Values)
         {
             watched.Source.Dispose();
+        }
+    }
+
+    private async Task TickAsync()
+    {
+        // A tick that finds a check still running skips: the running one covers it.
+        if (!await _checking.WaitAsync(0))
+        {
+            return;
+        }
+
+        try
+        {
+            await CheckCoreAsync();
+        }
+        finally
+        {
+            _checking.Release();
+        }
+    }
+
+    private async Task CheckCoreAsync()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var (id, watched) in _sessions)
+        {
+            var ended = watched.ExpiresAt <= now;
+            if (!ended)
+            {
+                try
+                {
+                    var stored = await _cache.GetAsync(id);
+                    ended = stored is null || !stored.Enabled || stored.Session.ExpiresAt <= now;
+                }
+                catch (Exception ex)
+                {
+                    // The store cannot be read: keep streams open (a new request would fail closed on its own) and retry.
+                    Log.CheckFailed(_logger, id, ex);
+                    continue;
+                }
+            }
+
+            if (ended || now - watched.LastUsed > IdleAfter)
+            {
+                _sessions.TryRemove(id, out _);
+                if (ended)
+                {
+                    Log.SessionEnded(_logger, id);
+                    await watched.Source.CancelAsync();
+                }
+
+                watched.Source.Dispose();
+            }
         }
     }
 
