@@ -24,4 +24,7 @@ internal sealed record ServeSettings
     /// stage's cost; never set by the command line.
     /// </summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>Another log destination beside the console (tests search the gateway's log lines for leaked secrets).</summary>
+    public Microsoft.Extensions.Logging.ILoggerProvider? LoggerProvider { get; init; }
 }
