@@ -21,6 +21,7 @@ public static class GatewayApplicationBuilderExtensions
         app.Use(next => context => GatewayPipeline.IsAgentRequest(context) ? pipeline.InvokeAsync(context) : next(context));
         app.MapGet(GatewayRoutes.Health, () => Results.Text("ok"));
         app.MapGet(GatewayRoutes.AuditExport, AuditEndpoints.ExportAsync);
+        app.MapGet(GatewayRoutes.AuditEvidence, AuditEndpoints.EvidenceAsync);
         app.MapGet(GatewayRoutes.AuditSession, (HttpContext context, string id) => AuditEndpoints.SessionPageAsync(context, id));
         return app;
     }

@@ -18,6 +18,9 @@ public static class GatewayRoutes
     /// <summary>Auditors: one session's timeline, read-only.</summary>
     public const string AuditSession = "audit/sessions/{id}";
 
+    /// <summary>Auditors: the evidence report of a period (<c>?from=T&amp;to=T&amp;format=html|json</c>).</summary>
+    public const string AuditEvidence = "audit/evidence";
+
     /// <summary>Every route the gateway serves.</summary>
-    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, AuditExport, AuditSession];
+    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, AuditExport, AuditSession, AuditEvidence];
 }
