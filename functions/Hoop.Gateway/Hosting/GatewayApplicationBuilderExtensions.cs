@@ -28,6 +28,7 @@ public static class GatewayApplicationBuilderExtensions
         app.MapDelete(GatewayRoutes.Session, (HttpContext context, string id) => sessions.EndAsync(context, id));
         app.MapPost(GatewayRoutes.SamlAcs, app.Services.GetRequiredService<SamlAcsEndpoint>().HandleAsync).DisableAntiforgery();
         app.MapGet(GatewayRoutes.AuditExport, AuditEndpoints.ExportAsync);
+        app.MapGet(GatewayRoutes.AuditEvidence, AuditEndpoints.EvidenceAsync);
         app.MapGet(GatewayRoutes.AuditSession, (HttpContext context, string id) => AuditEndpoints.SessionPageAsync(context, id));
         return app;
     }

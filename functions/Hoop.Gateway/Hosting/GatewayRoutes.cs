@@ -18,6 +18,9 @@ public static class GatewayRoutes
     /// <summary>Auditors: one session's timeline, read-only.</summary>
     public const string AuditSession = "audit/sessions/{id}";
 
+    /// <summary>Auditors: the evidence report of a period (<c>?from=T&amp;to=T&amp;format=html|json</c>).</summary>
+    public const string AuditEvidence = "audit/evidence";
+
     /// <summary><c>POST</c> starts a session, <c>GET</c> lists the caller's sessions (a signed-in person).</summary>
     public const string Sessions = "sessions";
 
@@ -34,7 +37,7 @@ public static class GatewayRoutes
     public const string DevOidcKeys = "dev/oidc/jwks";
 
     /// <summary>Every route the gateway serves in Azure (and locally).</summary>
-    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, Sessions, Session, SamlAcs, AuditExport, AuditSession];
+    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, Sessions, Session, SamlAcs, AuditExport, AuditSession, AuditEvidence];
 
     /// <summary>Routes only <c>hoop serve --demo</c> serves; never part of the function app.</summary>
     public static IReadOnlyList<string> DemoOnly { get; } = [DevOidcDiscovery, DevOidcKeys];
