@@ -1,7 +1,7 @@
 using Hoop.Gateway.Identity;
 using Hoop.Gateway.Pipeline;
-using Hoop.Gateway.Sessions;
 using Hoop.Gateway.Recording;
+using Hoop.Gateway.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Hoop.Gateway.Masking;
-using Hoop.Gateway.Sessions;
 using Hoop.Gateway.Recording;
+using Hoop.Gateway.Sessions;
 
 namespace Hoop.Gateway.Upstream;
 

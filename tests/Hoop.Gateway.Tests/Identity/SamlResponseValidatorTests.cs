@@ -223,27 +223,27 @@ public sealed class SamlResponseValidatorTests
         {
             case "XSW1-signed-response-moved-into-evil-response-signature":
             case "XSW2-signed-response-detached-before-evil-signature":
-            {
-                var signed = B.Build(Now);
-                _idp.Sign(signed.DocumentElement!);
-                document = B.Build(Now, "persistent-bob", groups: ["sre-leads"], assertionId: "_evil");
-                response = document.DocumentElement!;
-                response.SetAttribute("ID", "_evil-response");
-                var copy = (XmlElement)document.ImportNode(signed.DocumentElement!, deep: true);
-                var signature = (XmlElement)copy.GetElementsByTagName("Signature", Ds)[0]!;
-                var moved = (XmlElement)signature.CloneNode(deep: true);
-                response.InsertAfter(moved, response.FirstChild);
-                if (variant.StartsWith("XSW1", StringComparison.Ordinal))
                 {
-                    moved.AppendChild(copy);
-                }
-                else
-                {
-                    response.InsertBefore(copy, moved);
-                }
+                    var signed = B.Build(Now);
+                    _idp.Sign(signed.DocumentElement!);
+                    document = B.Build(Now, "persistent-bob", groups: ["sre-leads"], assertionId: "_evil");
+                    response = document.DocumentElement!;
+                    response.SetAttribute("ID", "_evil-response");
+                    var copy = (XmlElement)document.ImportNode(signed.DocumentElement!, deep: true);
+                    var signature = (XmlElement)copy.GetElementsByTagName("Signature", Ds)[0]!;
+                    var moved = (XmlElement)signature.CloneNode(deep: true);
+                    response.InsertAfter(moved, response.FirstChild);
+                    if (variant.StartsWith("XSW1", StringComparison.Ordinal))
+                    {
+                        moved.AppendChild(copy);
+                    }
+                    else
+                    {
+                        response.InsertBefore(copy, moved);
+                    }
 
-                return document;
-            }
+                    return document;
+                }
 
             case "XSW3-evil-assertion-before-signed-one-same-id":
                 document = SignedAssertion();
@@ -309,14 +309,14 @@ public sealed class SamlResponseValidatorTests
                 return document;
 
             case "signature-over-a-different-element":
-            {
-                // The assertion carries a signature, but over another element (here: the Status, given an ID).
-                document = B.Build(Now, "persistent-bob", groups: ["sre-leads"]);
-                var status = (XmlElement)document.GetElementsByTagName("Status", "urn:oasis:names:tc:SAML:2.0:protocol")[0]!;
-                status.SetAttribute("ID", "_status");
-                _idp.Sign(B.Assertion(document), referenceId: "_status");
-                return document;
-            }
+                {
+                    // The assertion carries a signature, but over another element (here: the Status, given an ID).
+                    document = B.Build(Now, "persistent-bob", groups: ["sre-leads"]);
+                    var status = (XmlElement)document.GetElementsByTagName("Status", "urn:oasis:names:tc:SAML:2.0:protocol")[0]!;
+                    status.SetAttribute("ID", "_status");
+                    _idp.Sign(B.Assertion(document), referenceId: "_status");
+                    return document;
+                }
 
             case "signature-detached-from-what-it-signs":
                 document = SignedAssertion();
