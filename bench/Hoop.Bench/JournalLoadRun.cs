@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Hoop.Gateway.Policy;
 using Hoop.Gateway.Masking;
+using Hoop.Gateway.Policy;
 using Hoop.Gateway.Recording;
 using Hoop.Gateway.Requests;
 using Hoop.Gateway.Sessions;
