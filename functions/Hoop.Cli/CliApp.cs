@@ -22,6 +22,8 @@ internal static class CliApp
             ServeCommand.Create(),
             ExplainCommand.Create(),
             MaskCommand.Create(),
+            SessionCommand.Create(),
+            DevCommand.Create(),
             AuditCommand.Create(),
             ReplayCommand.Create(),
             PolicyCommand.Create(),

@@ -96,6 +96,12 @@ var hoopSettings = {
   Hoop__Approvals__Smtp__From: smtpFrom
   Hoop__Approvals__Smtp__Password: smtpEnabled ? '${kvRef}smtp-password)' : ''
   Hoop__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${defaultHostName}' : publicBaseUrl
+  // Sign-in: the gateway validates Entra ID tokens itself (discovery + JWKS), names people by their object id, and
+  // trusts Easy Auth's principal header because Easy Auth is on (authSettings below); never on /k8s/*.
+  Hoop__Identity__Oidc__Issuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+  Hoop__Identity__Oidc__Audience: 'api://${authClientId},${authClientId}'
+  Hoop__Identity__Oidc__UserClaim: 'oid'
+  Hoop__Identity__EasyAuth__Enabled: 'true'
   HOOP_TASK_HUB: taskHubName
 }
 

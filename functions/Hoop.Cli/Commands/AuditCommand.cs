@@ -1,17 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Hoop.Gateway.Pipeline;
 using Hoop.Gateway.Recording;
+using Microsoft.Extensions.Configuration;
 
 namespace Hoop.Cli.Commands;
 
 /// <summary>
 /// <c>hoop audit export --format jsonl|csv [--session ID] [--user U] [--from T] [--to T] [--out FILE]</c> and
-/// <c>hoop audit verify [--session ID] [--from T] [--to T]</c> (DESIGN.md §8), reading the journal directly.
+/// <c>hoop audit verify [--session ID] [--from T] [--to T]</c> and
+/// <c>hoop audit evidence --from T --to T [--format html|json] [--out FILE]</c> (DESIGN.md §8), reading the journal directly.
 /// </summary>
 internal static class AuditCommand
 {
-    public static Command Create() => new("audit", "Export and verify the audit journal") { Export(), Verify() };
+    public static Command Create() => new("audit", "Export and verify the audit journal") { Export(), Verify(), Evidence() };
 
     private static Command Export()
     {
@@ -80,6 +83,55 @@ internal static class AuditCommand
                     : $"NOT verified: {report.Problems.Count} problem(s) in {report.Sessions} session(s), {report.Records} record(s)");
             }
 
+            return report.Verified ? CliApp.Ok : CliApp.ProblemsFound;
+        });
+        return command;
+    }
+
+    private static Command Evidence()
+    {
+        var (_, _, from, to) = Filters();
+        from.Required = true;
+        to.Required = true;
+        var format = new Option<string>("--format") { Description = "html (one self-contained page) or json (docs/compliance/evidence-report.schema.json)", DefaultValueFactory = _ => "html" };
+        format.AcceptOnlyFromAmong("html", "json");
+        var output = new Option<string?>("--out") { Description = "Write to FILE instead of stdout" };
+        var (storage, account, stateDir) = JournalAccess.Options();
+        var command = new Command("evidence", "The evidence report of a period: sessions, decisions, approvals, masking counts, errors, chain verification") { from, to, format, output, storage, account, stateDir };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var start = Time(result.GetValue(from), "--from")!.Value;
+            var end = Time(result.GetValue(to), "--to")!.Value;
+            if (start > end)
+            {
+                throw new CliException("--from must not be after --to");
+            }
+
+            await using var access = await JournalAccess.OpenAsync(result.GetValue(storage), result.GetValue(account), result.GetValue(stateDir)!, cancellationToken);
+            var verifier = new JournalVerifier(access.Reader, await access.KeysAsync(cancellationToken), access.Anchors, TimeProvider.System);
+            // The CLI reads the journal directly: the bounds it states are those configured in its own environment
+            // (HOOP__GATEWAY__..., HOOP__JOURNAL__...), defaults otherwise; GET /audit/evidence states the gateway's own.
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            var settings = EvidenceSettings.InForce(
+                configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions(),
+                configuration.GetSection(JournalOptions.SectionName).Get<JournalOptions>() ?? new JournalOptions());
+            var report = await new EvidenceReportBuilder(access.Reader, verifier, TimeProvider.System).BuildAsync(start, end, settings, cancellationToken);
+            var path = result.GetValue(output);
+            await using (var stream = path is null ? Console.OpenStandardOutput() : File.Create(path))
+            {
+                if (result.GetValue(format) == "json")
+                {
+                    await EvidenceJson.WriteAsync(report, stream, cancellationToken);
+                }
+                else
+                {
+                    await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(EvidenceHtml.Render(report)), cancellationToken);
+                }
+            }
+
+            await Console.Error.WriteLineAsync(report.Verified
+                ? $"hoop: evidence for {report.Sessions.Count} session(s); every chain verified{(path is null ? "" : ", written to " + path)}"
+                : $"hoop: VERIFICATION FAILED for {report.Problems.Select(p => p.SessionId).Distinct(StringComparer.Ordinal).Count()} session(s){(path is null ? "" : "; report written to " + path)}");
             return report.Verified ? CliApp.Ok : CliApp.ProblemsFound;
         });
         return command;

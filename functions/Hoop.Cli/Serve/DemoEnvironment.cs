@@ -6,7 +6,8 @@ namespace Hoop.Cli.Serve;
 
 /// <summary>
 /// What <c>hoop serve --demo</c> runs beside the gateway: the simulated cluster (its kubeconfig kept in the local secret
-/// store as the <c>demo</c> connection's credential) and a session of alice's for her agent.
+/// store as the <c>demo</c> connection's credential), the local secret store with the session key, the built-in dev
+/// identity provider, and — once the gateway serves — a session of alice's for her agent.
 /// </summary>
 internal sealed class DemoEnvironment : IAsyncDisposable
 {
@@ -15,59 +16,60 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public const string Connection = "demo";
     public const string CredentialSecret = "conn-demo";
+    public const string AgentRole = "agent";
 
     /// <summary>The demo's auditor (group <c>auditors</c>), who may export and replay the journal over HTTP.</summary>
     public const string Auditor = "hoop-dev:carol";
 
-    private DemoEnvironment(SimulatedCluster cluster, Session session, string sessionToken, FileSecretStore secrets)
+    private DemoEnvironment(SimulatedCluster cluster, FileSecretStore secrets, DevIdentityProvider identity)
     {
         Cluster = cluster;
-        Session = session;
-        SessionToken = sessionToken;
         Secrets = secrets;
+        Identity = identity;
     }
 
     public SimulatedCluster Cluster { get; }
 
-    public Session Session { get; }
+    /// <summary>carol's bearer token for the auditor endpoints (the auditor endpoints do not sign people in yet).</summary>
+    public string AuditorToken { get; } = "hoop_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    public string SessionToken { get; }
-
-    /// <summary>carol's bearer token for the auditor endpoints (until the dev identity provider lands).</summary>
-    public string AuditorToken { get; } = "hoop_" + Base64Url(RandomNumberGenerator.GetBytes(32));
-
-    /// <summary>The local secret store (stands in for Key Vault): holds the demo connection's kubeconfig.</summary>
+    /// <summary>The local secret store (<c>DIR/secrets</c>): cluster credential, session key, session records, dev issuer key.</summary>
     public FileSecretStore Secrets { get; }
 
-    public static async Task<DemoEnvironment> StartAsync(string stateDir, string? kubernetesVersion, TimeProvider time, CancellationToken cancellationToken = default)
+    public DevIdentityProvider Identity { get; }
+
+    /// <summary>Alice's agent session (set once the gateway serves; renewed before it expires).</summary>
+    public Session Session { get; set; } = null!;
+
+    /// <summary>The token of <see cref="Session"/>.</summary>
+    public string SessionToken { get; set; } = null!;
+
+    /// <summary>Starts the cluster (refusing requests without <c>Impersonate-User</c> when <paramref name="requireImpersonation"/>) and the local stores.</summary>
+    public static async Task<DemoEnvironment> StartAsync(string stateDir, string? kubernetesVersion, bool requireImpersonation, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        var options = new SimulatedClusterOptions();
+        var options = new SimulatedClusterOptions { RequireImpersonation = requireImpersonation };
         if (kubernetesVersion is { Length: > 0 })
         {
             options = options with { GitVersion = kubernetesVersion };
         }
 
         var cluster = await SimulatedCluster.StartAsync(options, cancellationToken);
-        var secrets = new FileSecretStore(Path.Combine(stateDir, "secrets"));
+        var secrets = new FileSecretStore(Path.Combine(stateDir, "secrets"), time);
         var kubeconfigPath = Path.Combine(stateDir, "secrets", "cluster.kubeconfig.tmp");
         cluster.WriteKubeconfig(kubeconfigPath);
         var kubeconfig = await File.ReadAllTextAsync(kubeconfigPath, cancellationToken);
         File.Delete(kubeconfigPath);
         await secrets.SetSecretAsync(CredentialSecret, kubeconfig, cancellationToken);
 
-        // The foundation's session token: random, 256 bits, recognisable prefix. The identity issue adds sign-in and Key Vault.
-        var token = "hoop_" + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var session = new Session(
-            Id: "demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
-            User: "hoop-dev:alice",
-            Groups: ["developers"],
-            Role: "agent",
-            Connection: Connection,
-            ExpiresAt: time.GetUtcNow().AddHours(12));
-        return new DemoEnvironment(cluster, session, token, secrets);
+        // The session master key: made once per state folder (in Azure it is provisioned in Key Vault, docs/deploy.md).
+        if (await secrets.GetSecretAsync(SessionKeys.SecretName, cancellationToken) is null)
+        {
+            await secrets.SetSecretAsync(SessionKeys.SecretName, SessionKeys.NewSecret(), cancellationToken);
+        }
+
+        var identity = await DevIdentityProvider.LoadOrCreateAsync(secrets, cancellationToken);
+        return new DemoEnvironment(cluster, secrets, identity);
     }
 
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

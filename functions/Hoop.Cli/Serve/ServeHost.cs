@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Hoop.Gateway.Hosting;
+using Hoop.Gateway.Identity;
+using Hoop.Gateway.Policy;
 using Hoop.Gateway.Recording;
 using Hoop.Gateway.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -39,7 +41,7 @@ internal static class ServeHost
     {
         if (!settings.Demo)
         {
-            throw new CliException("only 'hoop serve --demo' is available until sign-in lands (no session could be started otherwise)");
+            throw new CliException("only 'hoop serve --demo' is available locally (in Azure, the function app serves)");
         }
 
         var stateDir = Path.GetFullPath(settings.StateDir);
@@ -48,7 +50,10 @@ internal static class ServeHost
         var certificate = DevCertificate.LoadOrCreate(
             Path.Combine(stateDir, "gateway.crt"), Path.Combine(stateDir, "gateway.key"), "hoop-gateway", TimeSpan.FromDays(365), time);
 
-        var demo = await DemoEnvironment.StartAsync(stateDir, settings.DemoKubernetesVersion, time, cancellationToken);
+        // The simulated cluster insists on Impersonate-User exactly when the policy's demo connection impersonates.
+        var policy = settings.PolicyFile is null ? DefaultPolicy.Document : (await PolicyLoader.LoadFileAsync(Path.GetFullPath(settings.PolicyFile), cancellationToken)).Policy;
+        var impersonate = policy?.Connections.TryGetValue(DemoEnvironment.Connection, out var connection) == true && connection.Identity == ConnectionIdentity.Impersonate;
+        var demo = await DemoEnvironment.StartAsync(stateDir, settings.DemoKubernetesVersion, impersonate, time, cancellationToken);
         DemoJournal? journal = null;
         try
         {
@@ -68,21 +73,37 @@ internal static class ServeHost
 
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port, listen => listen.UseHttps(certificate)));
             builder.Services.AddSingleton(time);
-            builder.Services.AddSingleton<ISessionAuthenticator>(new StaticSessionAuthenticator([new(demo.SessionToken, demo.Session)], time));
+            if (settings.LoggerProvider is not null)
+            {
+                builder.Logging.AddProvider(settings.LoggerProvider);
+            }
+
             builder.Services.AddSingleton<ISecretStore>(demo.Secrets);
             builder.Services.AddSingleton<IAuditorAuthenticator>(new StaticTokenAuditorAuthenticator(demo.AuditorToken, DemoEnvironment.Auditor));
             builder.Services.AddHostedService<DailyAnchorService>();
+            settings.ConfigureServices?.Invoke(builder.Services);
             builder.Services.AddHoopGateway(builder.Configuration);
 
             var app = builder.Build();
             app.UseHoopGateway();
+            demo.Identity.Map(app);
             await app.StartAsync(cancellationToken);
-            await app.Services.GetRequiredService<IAuditJournal>().RecordSessionStartedAsync(demo.Session, cancellationToken);
 
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             var url = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority));
+            var gatewayAddress = app.Services.GetRequiredService<GatewayAddress>();
+            gatewayAddress.BaseUrl = url;
+            gatewayAddress.CertificateAuthorityPem = certificate.ExportCertificatePem();
+
+            // The dev issuer is trusted like any OIDC issuer: discovery and keys are read over HTTPS from this very host.
+            app.Services.GetRequiredService<OidcIssuerRegistry>().Add(demo.Identity.At(url).Options, TrustingClient(certificate.RawData));
+
             var kubeconfigPath = Path.Combine(stateDir, "agent.kubeconfig");
-            await WriteStateAsync(stateDir, url, kubeconfigPath, demo, certificate.ExportCertificatePem(), cancellationToken);
+            var agent = new DemoAgentSession(
+                demo, app.Services.GetRequiredService<OidcTokenValidator>(), app.Services.GetRequiredService<SessionService>(), gatewayAddress, kubeconfigPath, time);
+            await agent.StartAsync(cancellationToken);
+            _ = agent.RenewAsync(app.Lifetime.ApplicationStopping);
+            await WriteStateAsync(stateDir, url, demo, cancellationToken);
             return new RunningGateway(app, demo, journal, url, stateDir, kubeconfigPath);
         }
         catch
@@ -97,15 +118,16 @@ internal static class ServeHost
         }
     }
 
-    private static async Task WriteStateAsync(string stateDir, Uri url, string kubeconfigPath, DemoEnvironment demo, string certificatePem, CancellationToken cancellationToken)
+    /// <summary>An HTTP client that trusts exactly <paramref name="certificate"/> (the gateway's own, self-signed).</summary>
+    internal static HttpClient TrustingClient(byte[] certificate)
     {
-        var kubeconfig = AgentKubeconfig.Render(url, DemoEnvironment.Connection, demo.SessionToken, certificatePem, "default");
-        await File.WriteAllTextAsync(kubeconfigPath, kubeconfig, cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(kubeconfigPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(certificate);
+        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+    }
 
+    private static async Task WriteStateAsync(string stateDir, Uri url, DemoEnvironment demo, CancellationToken cancellationToken)
+    {
         var auditorToken = Path.Combine(stateDir, "auditor.token");
         await File.WriteAllTextAsync(auditorToken, demo.AuditorToken, cancellationToken);
         if (!OperatingSystem.IsWindows())

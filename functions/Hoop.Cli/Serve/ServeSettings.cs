@@ -18,4 +18,13 @@ internal sealed record ServeSettings
 
     /// <summary>Extra configuration (app settings) for the gateway, e.g. stream bounds; tests shorten bounds with it.</summary>
     public IReadOnlyDictionary<string, string?> Configuration { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>
+    /// Registrations applied before the gateway's own (which only fill what is missing). For benchmarks that isolate one
+    /// stage's cost; never set by the command line.
+    /// </summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>Another log destination beside the console (tests search the gateway's log lines for leaked secrets).</summary>
+    public Microsoft.Extensions.Logging.ILoggerProvider? LoggerProvider { get; init; }
 }

@@ -2,11 +2,11 @@ namespace Hoop.Gateway.Hosting;
 
 /// <summary>
 /// The gateway's HTTP routes, in one place for both hosts. Route templates use ASP.NET Core syntax; the Azure
-/// Functions app declares the same routes on its triggers (a test compares the two sets).
+/// Functions app declares the same routes on its triggers (a test compares <see cref="All"/> with functions.metadata).
 /// </summary>
 public static class GatewayRoutes
 {
-    /// <summary>Agent requests: <c>/k8s/{connection}/{**path}</c>.</summary>
+    /// <summary>Agent requests: <c>/k8s/{connection}/{**path}</c>. Session tokens only (never behind Easy Auth).</summary>
     public const string Kubernetes = "k8s/{connection}/{**path}";
 
     /// <summary>Liveness of the gateway itself (no upstream call).</summary>
@@ -18,6 +18,27 @@ public static class GatewayRoutes
     /// <summary>Auditors: one session's timeline, read-only.</summary>
     public const string AuditSession = "audit/sessions/{id}";
 
-    /// <summary>Every route the gateway serves.</summary>
-    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, AuditExport, AuditSession];
+    /// <summary>Auditors: the evidence report of a period (<c>?from=T&amp;to=T&amp;format=html|json</c>).</summary>
+    public const string AuditEvidence = "audit/evidence";
+
+    /// <summary><c>POST</c> starts a session, <c>GET</c> lists the caller's sessions (a signed-in person).</summary>
+    public const string Sessions = "sessions";
+
+    /// <summary><c>DELETE</c> ends a session early.</summary>
+    public const string Session = "sessions/{id}";
+
+    /// <summary>SAML 2.0 assertion consumer service (HTTP-POST binding); authenticates its callers itself.</summary>
+    public const string SamlAcs = "saml/acs";
+
+    /// <summary>The demo's dev OIDC issuer: discovery document (<c>hoop serve --demo</c> only).</summary>
+    public const string DevOidcDiscovery = "dev/oidc/.well-known/openid-configuration";
+
+    /// <summary>The demo's dev OIDC issuer: JWKS (<c>hoop serve --demo</c> only).</summary>
+    public const string DevOidcKeys = "dev/oidc/jwks";
+
+    /// <summary>Every route the gateway serves in Azure (and locally).</summary>
+    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, Sessions, Session, SamlAcs, AuditExport, AuditSession, AuditEvidence];
+
+    /// <summary>Routes only <c>hoop serve --demo</c> serves; never part of the function app.</summary>
+    public static IReadOnlyList<string> DemoOnly { get; } = [DevOidcDiscovery, DevOidcKeys];
 }

@@ -1,4 +1,5 @@
 using Hoop.Gateway.Approvals;
+using Hoop.Gateway.Identity;
 using Hoop.Gateway.Masking;
 using Hoop.Gateway.Pipeline;
 using Hoop.Gateway.Policy;
@@ -32,13 +33,13 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpForwarder();
 
         // Stages. Defaults fail closed where a stage is not live: no session is valid, approval-required requests are refused.
-        services.TryAddSingleton<ISessionAuthenticator>(sp => new StaticSessionAuthenticator([], sp.GetRequiredService<TimeProvider>()));
+        services.AddHoopIdentity(configuration);
         services.AddHoopPolicy(configuration);
         services.TryAddSingleton<IApprovalGate, UnavailableApprovalGate>();
         services.TryAddSingleton<IResponseMasker>(sp => new PolicyMasker(sp.GetRequiredService<IPolicySource>(), sp.GetService<ISecretStore>()));
         services.AddHoopJournal(configuration);
         services.TryAddSingleton<IUpstreamConnectionSource>(sp => new PolicyConnectionSource(
-            sp.GetRequiredService<IPolicySource>(), sp.GetService<ISecretStore>()));
+            sp.GetRequiredService<IPolicySource>(), sp.GetService<ISecretStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IUpstreamRegistry, UpstreamRegistry>();
         services.TryAddSingleton(sp => new GatewayPipeline(
             sp.GetRequiredService<ISessionAuthenticator>(),

@@ -30,6 +30,66 @@ public static class SettingNames
     /// <summary>Key Vault URI for session tokens, link-signing and chain keys, connection credentials.</summary>
     public const string KeyVaultUri = "Hoop:KeyVault:Uri";
 
+    /// <summary>The OIDC issuer people sign in with, exactly as its tokens state <c>iss</c> (Entra: <c>https://login.microsoftonline.com/{tenant}/v2.0</c>).</summary>
+    public const string OidcIssuer = "Hoop:Identity:Oidc:Issuer";
+
+    /// <summary>Audiences accepted in sign-in tokens, comma-separated (Entra: <c>api://{client-id},{client-id}</c>).</summary>
+    public const string OidcAudience = "Hoop:Identity:Oidc:Audience";
+
+    /// <summary>The immutable claim that names a person (<c>sub</c> by default; Entra: <c>oid</c>). Never an e-mail.</summary>
+    public const string OidcUserClaim = "Hoop:Identity:Oidc:UserClaim";
+
+    /// <summary>The claim that lists a person's groups.</summary>
+    [OptionalSetting("Default groups (Entra's group claim); roles for app roles.")]
+    public const string OidcGroupsClaim = "Hoop:Identity:Oidc:GroupsClaim";
+
+    /// <summary>The issuer's discovery document, when not at the issuer's <c>/.well-known/openid-configuration</c>.</summary>
+    [OptionalSetting("Discovery is found under the issuer.")]
+    public const string OidcMetadataAddress = "Hoop:Identity:Oidc:MetadataAddress";
+
+    /// <summary>More OIDC issuers (<c>Hoop:Identity:Issuers:0:Issuer</c>, <c>:Audience</c>, <c>:UserClaim</c>, ...).</summary>
+    [OptionalSetting("One issuer (Hoop:Identity:Oidc) is enough for Entra ID.")]
+    public const string OidcIssuers = "Hoop:Identity:Issuers";
+
+    /// <summary>True when the app runs behind App Service Authentication: only then is its principal header trusted (never on /k8s/*).</summary>
+    public const string EasyAuthEnabled = "Hoop:Identity:EasyAuth:Enabled";
+
+    /// <summary>How recent, in seconds, a sign-in must be to start a session (auth_time, AuthnInstant).</summary>
+    [OptionalSetting("The gateway's built-in default applies (900).")]
+    public const string MaxSignInAgeSeconds = "Hoop:Identity:MaxSignInAgeSeconds";
+
+    /// <summary>Clock skew allowed on token and assertion times, in seconds (at most 300).</summary>
+    [OptionalSetting("The gateway's built-in default applies (60).")]
+    public const string ClockSkewSeconds = "Hoop:Identity:ClockSkewSeconds";
+
+    /// <summary>Least time, in seconds, between two key refreshes forced by an unknown kid.</summary>
+    [OptionalSetting("The gateway's built-in default applies (300).")]
+    public const string KeyRefreshCooldownSeconds = "Hoop:Identity:KeyRefreshCooldownSeconds";
+
+    /// <summary>The SAML IdP's metadata XML, inline.</summary>
+    [OptionalSetting("SAML sign-in is off unless this or the metadata URL is set, with the entity id.")]
+    public const string SamlIdpMetadata = "Hoop:Identity:Saml:IdpMetadata";
+
+    /// <summary>HTTPS address of the SAML IdP's metadata.</summary>
+    [OptionalSetting("SAML sign-in is off unless this or the inline metadata is set, with the entity id.")]
+    public const string SamlIdpMetadataUrl = "Hoop:Identity:Saml:IdpMetadataUrl";
+
+    /// <summary>This gateway's SAML entity id (the Audience assertions must name).</summary>
+    [OptionalSetting("SAML sign-in is off unless set.")]
+    public const string SamlEntityId = "Hoop:Identity:Saml:EntityId";
+
+    /// <summary>The SAML attribute that lists a person's groups.</summary>
+    [OptionalSetting("Default: Entra ID's groups claim URI.")]
+    public const string SamlGroupsAttribute = "Hoop:Identity:Saml:GroupsAttribute";
+
+    /// <summary>The revocation bound, in seconds: how long a validated session is trusted before the vault is read again.</summary>
+    [OptionalSetting("The gateway's built-in default applies (15).")]
+    public const string SessionValidationCacheSeconds = "Hoop:Sessions:ValidationCacheSeconds";
+
+    /// <summary>A session's lifetime, in seconds, when the request names none (capped by the role's maxSession).</summary>
+    [OptionalSetting("The gateway's built-in default applies (3600).")]
+    public const string SessionDefaultTtlSeconds = "Hoop:Sessions:DefaultTtlSeconds";
+
     /// <summary>Table service URI of the audit journal (identity-based access).</summary>
     public const string JournalTableUri = "Hoop:Journal:TableServiceUri";
 

@@ -102,7 +102,7 @@ public sealed partial class GatewayPipeline
         SessionAuthentication authentication;
         try
         {
-            authentication = await _authenticator.AuthenticateAsync(BearerToken(context.Request), connection, aborted);
+            authentication = await _authenticator.AuthenticateAsync(context.Request, connection, aborted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -223,7 +223,7 @@ public sealed partial class GatewayPipeline
             return;
         }
 
-        var plan = PlanForward(upstream, target, info!, auditId, session) with { Recorder = recorder };
+        var plan = PlanForward(upstream, target, info!, auditId, session) with { Session = session, SessionEnded = authentication.Ended, Recorder = recorder };
         var activityTimeout = plan.StreamDeadline is { } deadline
             ? deadline - _time.GetUtcNow() + StreamBounds.WatchGrace
             : TimeSpan.FromSeconds(_options.WatchMaxSeconds);
@@ -253,12 +253,6 @@ public sealed partial class GatewayPipeline
     /// <summary>Whether the request opens an interactive stream (pods exec, attach, portforward; by WebSocket GET or SPDY POST).</summary>
     public static bool IsInteractive(RequestInfo info)
         => info.IsResourceRequest && info.Resource == "pods" && InteractiveSubresources.Contains(info.Subresource);
-
-    private static string? BearerToken(HttpRequest request)
-    {
-        var value = request.Headers.Authorization.ToString();
-        return value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? value[7..].Trim() : null;
-    }
 
     private static string RawTarget(HttpContext context)
     {

@@ -1,3 +1,5 @@
+using Hoop.Gateway.Sessions;
+
 namespace Hoop.Gateway.Recording;
 
 /// <summary>A stage of the gateway that failed for a session (decide, approve, forward), journaled when it can be.</summary>
@@ -11,4 +13,7 @@ public sealed record ErrorRecord
     public required string Stage { get; init; }
 
     public required string Message { get; init; }
+
+    /// <summary>The partition's session, written as its start when this is the partition's first record (refusals).</summary>
+    public Session? Session { get; init; }
 }

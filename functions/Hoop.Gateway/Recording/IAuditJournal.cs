@@ -22,6 +22,10 @@ public interface IAuditJournal
     /// <summary>Journals the start of a session (who, role, connection, expiry).</summary>
     ValueTask RecordSessionStartedAsync(Session session, CancellationToken cancellationToken = default);
 
+    /// <summary>Journals the start of a session with the reason the person gave for it.</summary>
+    ValueTask RecordSessionStartedAsync(Session session, string reason, CancellationToken cancellationToken = default)
+        => RecordSessionStartedAsync(session, cancellationToken);
+
     /// <summary>Journals the end of a session: its last record, whose chain value is the session's head.</summary>
     ValueTask RecordSessionEndedAsync(string sessionId, string reason, CancellationToken cancellationToken = default);
 

@@ -7,14 +7,15 @@ namespace Hoop.Gateway.Recording;
 /// <summary>Builds the records of each kind (docs/recording.md lists their properties; <see cref="JournalSchema"/> checks them).</summary>
 internal static class JournalDrafts
 {
-    public static JournalDraft SessionStarted(Session session, string keyId, DateTimeOffset time)
+    public static JournalDraft SessionStarted(Session session, string keyId, DateTimeOffset time, string? reason = null)
         => new JournalDraft(JournalRecordKind.SessionStarted, time)
             .With(JournalProperty.User, session.User)
             .With(JournalProperty.Groups, JsonSerializer.Serialize(session.Groups, JournalJson.Default.IReadOnlyListString))
             .With(JournalProperty.Role, session.Role)
             .With(JournalProperty.Connection, session.Connection)
             .With(JournalProperty.ExpiresAt, JournalTime.ToText(session.ExpiresAt))
-            .With(JournalProperty.KeyId, keyId);
+            .With(JournalProperty.KeyId, keyId)
+            .With(JournalProperty.Reason, NullIfEmpty(reason));
 
     public static JournalDraft SessionEnded(string reason, DateTimeOffset time)
         => new JournalDraft(JournalRecordKind.SessionEnded, time).With(JournalProperty.Reason, reason);

@@ -20,7 +20,7 @@ internal static class JournalSchema
         {
             [JournalRecordKind.SessionStarted] = (
                 [JournalProperty.User, JournalProperty.Groups, JournalProperty.Role, JournalProperty.Connection, JournalProperty.ExpiresAt, JournalProperty.KeyId],
-                []),
+                [JournalProperty.Reason]),
             [JournalRecordKind.SessionEnded] = ([JournalProperty.Reason], []),
             [JournalRecordKind.Request] = (
                 [JournalProperty.AuditId, JournalProperty.User, JournalProperty.Connection, JournalProperty.Method, JournalProperty.Target,

@@ -69,11 +69,14 @@ internal sealed partial class TableJournal : IAuditJournal, IAsyncDisposable
             TaskScheduler.Default);
     }
 
-    public async ValueTask RecordSessionStartedAsync(Session session, CancellationToken cancellationToken = default)
+    public ValueTask RecordSessionStartedAsync(Session session, CancellationToken cancellationToken = default)
+        => RecordSessionStartedAsync(session, "", cancellationToken);
+
+    public async ValueTask RecordSessionStartedAsync(Session session, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         var appender = await AppenderAsync(session.Id, cancellationToken);
-        await appender.AppendAsync([JournalDrafts.SessionStarted(session, appender.Keys.KeyId, _time.GetUtcNow())]).WaitAsync(cancellationToken);
+        await appender.AppendAsync([JournalDrafts.SessionStarted(session, appender.Keys.KeyId, _time.GetUtcNow(), reason)]).WaitAsync(cancellationToken);
     }
 
     public async ValueTask RecordSessionEndedAsync(string sessionId, string reason, CancellationToken cancellationToken = default)
@@ -97,7 +100,7 @@ internal sealed partial class TableJournal : IAuditJournal, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(record);
         var appender = await AppenderAsync(record.SessionId, cancellationToken);
-        await appender.AppendAsync([JournalDrafts.Error(record, _time.GetUtcNow())]).WaitAsync(cancellationToken);
+        await appender.AppendAsync([JournalDrafts.Error(record, _time.GetUtcNow())], record.Session).WaitAsync(cancellationToken);
     }
 
     /// <summary>Waits until everything queued so far is written (tests, shutdown).</summary>

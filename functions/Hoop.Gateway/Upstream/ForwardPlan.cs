@@ -1,5 +1,6 @@
 using Hoop.Gateway.Masking;
 using Hoop.Gateway.Recording;
+using Hoop.Gateway.Sessions;
 
 namespace Hoop.Gateway.Upstream;
 
@@ -16,6 +17,12 @@ internal sealed record ForwardPlan
 
     /// <summary>When set, the response body ends cleanly at this time.</summary>
     public DateTimeOffset? StreamDeadline { get; init; }
+
+    /// <summary>The session the request belongs to: its identity is forwarded as the connection says (impersonation, ServiceAccount token).</summary>
+    public Session? Session { get; init; }
+
+    /// <summary>Cancelled when the session ends; a long-lived body (one with <see cref="StreamDeadline"/>) then ends cleanly.</summary>
+    public CancellationToken SessionEnded { get; init; }
 
     public required MaskingContext Masking { get; init; }
 

@@ -43,7 +43,9 @@ internal sealed class UpstreamTransformer(ForwardPlan plan, IResponseMasker mask
         // The target was checked unambiguous by the normaliser; send its bytes as they are (no re-canonicalisation).
         proxyRequest.RequestUri = new Uri(destinationPrefix + plan.Target, in RawUri);
         proxyRequest.Headers.Host = null;
-        await plan.Connection.AuthorizeAsync(proxyRequest, cancellationToken);
+        await (plan.Session is { } session
+            ? plan.Connection.AuthorizeAsync(proxyRequest, session, cancellationToken)
+            : plan.Connection.AuthorizeAsync(proxyRequest, cancellationToken));
     }
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
@@ -84,7 +86,7 @@ internal sealed class UpstreamTransformer(ForwardPlan plan, IResponseMasker mask
         }
 
         var upstream = await proxyResponse.Content.ReadAsStreamAsync(cancellationToken);
-        var body = plan.StreamDeadline is { } deadline ? new DeadlineStream(upstream, deadline, time) : upstream;
+        var body = plan.StreamDeadline is { } deadline ? new DeadlineStream(upstream, deadline, time, plan.SessionEnded) : upstream;
         body = plan.Recorder?.WrapUpstream(body) ?? body;
         var unmasked = body;
         body = masker.Wrap(body, plan.Masking with { ContentType = proxyResponse.Content.Headers.ContentType?.ToString() ?? "" });

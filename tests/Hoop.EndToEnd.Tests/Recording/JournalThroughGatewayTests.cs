@@ -39,7 +39,8 @@ public sealed class JournalThroughGatewayTests(DefaultPolicyGateway fixture) : I
         var list = Assert.Single(events, e => e.GetProperty("verb").GetString() == "list" && e.GetProperty("requestURI").GetString()!.StartsWith("/api/v1/pods", StringComparison.Ordinal));
         Assert.Equal("pods", list.GetProperty("objectRef").GetProperty("resource").GetString());
         Assert.Equal(200, list.GetProperty("responseStatus").GetProperty("code").GetInt32());
-        Assert.Equal("hoop-dev:alice", list.GetProperty("user").GetProperty("username").GetString());
+        Assert.Equal(fixture.Gateway.Demo.Session.User, list.GetProperty("user").GetProperty("username").GetString());
+        Assert.EndsWith("/dev/oidc#alice", fixture.Gateway.Demo.Session.User, StringComparison.Ordinal);
         var deleted = Assert.Single(events, e => e.GetProperty("verb").GetString() == "delete");
         Assert.Equal("db-0", deleted.GetProperty("objectRef").GetProperty("name").GetString());
         Assert.Equal("forbid", deleted.GetProperty("annotations").GetProperty("authorization.k8s.io/decision").GetString());

@@ -32,17 +32,35 @@ public abstract class DemoGatewayFixture : IAsyncLifetime
     /// <summary>kubectl pointed straight at the simulated cluster (for comparisons and set-up, never through the gateway).</summary>
     internal Kubectl DirectKubectl { get; private set; } = null!;
 
+    /// <summary>The user direct (set-up) requests impersonate, so they pass a cluster that requires impersonation.</summary>
+    public const string DirectUser = "hoop-test-direct";
+
+    /// <summary>Every log line the gateway wrote.</summary>
+    internal LogCapture Logs { get; } = new();
+
     public string StateDir { get; } = Path.Combine(Path.GetTempPath(), "hoop-e2e-" + Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
     {
         _gateway = await ServeHost.StartAsync(
-            new ServeSettings { Demo = true, Port = 0, StateDir = StateDir, PolicyFile = PolicyFile, DemoKubernetesVersion = KubernetesVersion, Configuration = Configuration },
+            new ServeSettings
+            {
+                Demo = true,
+                Port = 0,
+                StateDir = StateDir,
+                PolicyFile = PolicyFile,
+                DemoKubernetesVersion = KubernetesVersion,
+                Configuration = Configuration,
+                LoggerProvider = Logs,
+            },
             CancellationToken.None);
         var minor = string.Join('.', KubernetesVersion.TrimStart('v').Split('.').Take(2));
         Kubectl = new Kubectl(Kubectl.BinaryFor(minor), Gateway.KubeconfigPath);
         var direct = Path.Combine(StateDir, "direct.kubeconfig");
         Cluster.WriteKubeconfig(direct);
+
+        // Straight to the cluster as its admin; "as" sends Impersonate-User, which a cluster in impersonation mode requires.
+        File.WriteAllText(direct, File.ReadAllText(direct).Replace("    token: ", "    as: " + DirectUser + "\n    token: ", StringComparison.Ordinal));
         DirectKubectl = new Kubectl(Kubectl.BinaryFor(minor), direct);
     }
 
@@ -85,6 +103,7 @@ public abstract class DemoGatewayFixture : IAsyncLifetime
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(ca.RawData);
         var client = new HttpClient(handler) { BaseAddress = Cluster.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Cluster.BearerToken);
+        client.DefaultRequestHeaders.Add("Impersonate-User", DirectUser);
         return client;
     }
 }

@@ -27,7 +27,7 @@ public class DefaultPolicyTests
         Assert.Equal(TimeSpan.FromHours(1), agent.MaxSession);
         var demo = policy.Connections["demo"];
         Assert.Equal("conn-demo", demo.Credential.KeyVaultSecret);
-        Assert.Equal(ConnectionIdentity.Gateway, demo.Identity);
+        Assert.Equal(ConnectionIdentity.Impersonate, demo.Identity);
         Assert.Equal(["sre-leads"], policy.Approvers["sre-leads"].Groups);
         Assert.Equal(["auditors"], policy.Auditors.Groups);
     }

@@ -1,0 +1,170 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hoop.Cli.Serve;
+
+namespace Hoop.Cli.Commands;
+
+/// <summary>
+/// <c>hoop session start --connection C --role R --ttl 30m --reason "..." [--out FILE]</c>, <c>hoop session end ID</c>,
+/// <c>hoop session list [-o json]</c> (DESIGN.md §8). The person signs in with <c>--as USER</c> against a local demo, or
+/// with <c>--token</c> / <c>HOOP_TOKEN</c> (an ID token of the configured identity provider).
+/// </summary>
+internal static class SessionCommand
+{
+    public static Command Create() => new("session", "Start, end and list agent sessions") { Start(), End(), List() };
+
+    private static Command Start()
+    {
+        var connection = new Option<string>("--connection") { Description = "The connection the agent will use", Required = true };
+        var role = new Option<string>("--role") { Description = "The role to run under", Required = true };
+        var ttl = new Option<string?>("--ttl") { Description = "How long (30m, 1h, 1h30m); capped by the role's maxSession" };
+        var reason = new Option<string>("--reason") { Description = "Why the session is needed (journaled)", Required = true };
+        var output = new Option<string?>("--out") { Description = "Write the agent's kubeconfig to FILE (owner-only) instead of stdout" };
+        var format = new Option<string?>("-o", "--output") { Description = "json: print the whole answer as JSON" };
+        var person = new PersonOptions();
+        var command = new Command("start", "Start a session and get the agent's kubeconfig") { connection, role, ttl, reason, output, format };
+        person.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var client = await person.ClientAsync(result, cancellationToken);
+            var body = new { connection = result.GetValue(connection), role = result.GetValue(role), ttl = result.GetValue(ttl), reason = result.GetValue(reason) };
+            using var response = await client.PostAsJsonAsync("/sessions", body, cancellationToken);
+            var json = await ReadAsync(response, cancellationToken);
+            var kubeconfig = (string)json["kubeconfig"]!;
+            if (result.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file, kubeconfig, cancellationToken);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+            }
+
+            if (result.GetValue(format) == "json")
+            {
+                await Console.Out.WriteLineAsync(json.ToJsonString());
+            }
+            else if (result.GetValue(output) is null)
+            {
+                await Console.Out.WriteAsync(kubeconfig);
+            }
+
+            await Console.Error.WriteLineAsync(
+                $"hoop: session {(string?)json["id"]} started: role {(string?)json["role"]} on {(string?)json["connection"]} until {Rfc3339(json["expiresAt"])}");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command End()
+    {
+        var id = new Argument<string>("ID") { Description = "The session to end" };
+        var person = new PersonOptions();
+        var command = new Command("end", "End a session now (its token stops working within the validation bound)") { id };
+        person.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var client = await person.ClientAsync(result, cancellationToken);
+            using var response = await client.DeleteAsync("/sessions/" + Uri.EscapeDataString(result.GetValue(id)!), cancellationToken);
+            var json = await ReadAsync(response, cancellationToken);
+            await Console.Out.WriteLineAsync($"session {(string?)json["id"]} ended");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command List()
+    {
+        var format = new Option<string?>("-o", "--output") { Description = "json: print JSON instead of a table" };
+        var person = new PersonOptions();
+        var command = new Command("list", "List my sessions") { format };
+        person.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var client = await person.ClientAsync(result, cancellationToken);
+            using var response = await client.GetAsync("/sessions", cancellationToken);
+            var json = await ReadAsync(response, cancellationToken);
+            if (result.GetValue(format) == "json")
+            {
+                await Console.Out.WriteLineAsync(json.ToJsonString());
+                return CliApp.Ok;
+            }
+
+            await Console.Out.WriteLineAsync($"{"ID",-26}{"ROLE",-16}{"CONNECTION",-16}{"EXPIRES",-22}STATE");
+            foreach (var item in json["items"]!.AsArray())
+            {
+                await Console.Out.WriteLineAsync(
+                    $"{(string?)item!["id"],-26}{(string?)item["role"],-16}{(string?)item["connection"],-16}{Rfc3339(item["expiresAt"]),-22}{(string?)item["state"]}");
+            }
+
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static string Rfc3339(JsonNode? value)
+        => DateTimeOffset.Parse((string)value!, CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static async Task<JsonNode> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        JsonNode? json;
+        try
+        {
+            json = JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            json = null;
+        }
+
+        if (!response.IsSuccessStatusCode || json is null)
+        {
+            var message = json?["message"]?.GetValue<string>() ?? text;
+            throw new CliException($"the gateway refused ({(int)response.StatusCode}): {message}");
+        }
+
+        return json;
+    }
+
+    /// <summary>How a command reaches the gateway and signs the person in.</summary>
+    private sealed class PersonOptions
+    {
+        private readonly Option<string?> _gateway = new("--gateway") { Description = "Gateway URL (default: the one in --state-dir)" };
+        private readonly Option<string> _stateDir = CommonOptions.StateDir();
+        private readonly Option<string?> _as = new("--as") { Description = "Act as this demo user of a local gateway (alice, bob, carol)" };
+        private readonly Option<string?> _token = new("--token") { Description = "Your identity provider token (default: $HOOP_TOKEN)" };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(_gateway);
+            command.Options.Add(_stateDir);
+            command.Options.Add(_as);
+            command.Options.Add(_token);
+        }
+
+        public async Task<HttpClient> ClientAsync(ParseResult result, CancellationToken cancellationToken)
+        {
+            var stateDir = result.GetValue(_stateDir)!;
+            var demo = result.GetValue(_as);
+            LocalGateway? local = null;
+            if (result.GetValue(_gateway) is null || demo is not null)
+            {
+                local = await LocalGateway.LoadAsync(stateDir, cancellationToken);
+            }
+
+            var url = result.GetValue(_gateway) is { } given ? new Uri(given) : local!.Url;
+            var token = demo is not null
+                ? await local!.DevTokenAsync(demo, cancellationToken)
+                : result.GetValue(_token) ?? Environment.GetEnvironmentVariable("HOOP_TOKEN")
+                    ?? throw new CliException("sign in: pass --as USER (local demo), or --token TOKEN / HOOP_TOKEN (your identity provider's ID token)");
+            var client = LocalGateway.Client(url, local?.Url == url ? local.CaFile : null);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }
+    }
+}
