@@ -35,42 +35,47 @@ internal static class MaskCommand
             }
 
             var options = LoadOptions(result.GetValue(policy));
-            var pseudonymKey = result.GetValue(key);
-            if (string.IsNullOrEmpty(pseudonymKey))
-            {
-                // Without a key nothing can be pseudonymised, and partial styles are not wanted either: redact fully.
-                options = options with { Styles = new Dictionary<MaskKind, MaskStyle>() };
-            }
-
-            var masker = new ResponseMasker(options, Encoding.UTF8.GetBytes(pseudonymKey ?? ""));
-            var name = result.GetValue(resource) ?? "";
-            var context = new MaskingContext(
-                new Session("hoop-mask", "hoop-mask", [], "", "", DateTimeOffset.MaxValue),
-                new RequestInfo { IsResourceRequest = name.Length > 0, Verb = "get", ApiVersion = "v1", Resource = name },
-                type);
-            await using var input = masker.Wrap(Console.OpenStandardInput(), context);
-            await using var output = Console.OpenStandardOutput();
-            var buffer = new byte[16 * 1024];
-            try
-            {
-                int read;
-                while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                    await output.FlushAsync(cancellationToken);
-                }
-            }
-            catch (IOException ex) when (ex.InnerException is MaskingException masking)
-            {
-                throw new CliException($"masking stopped: {masking.Message} (the gateway would end this response here)");
-            }
-
-            return CliApp.Ok;
+            await using var stdin = Console.OpenStandardInput();
+            await using var stdout = Console.OpenStandardOutput();
+            return await MaskAsync(stdin, stdout, type, options, result.GetValue(resource) ?? "", result.GetValue(key), cancellationToken);
         });
         return command;
     }
 
-    private static MaskingOptions LoadOptions(string? path)
+    /// <summary>Masks <paramref name="input"/> into <paramref name="output"/> as the gateway masks a response of <paramref name="contentType"/>.</summary>
+    internal static async Task<int> MaskAsync(Stream input, Stream output, string contentType, MaskingOptions options, string resource, string? pseudonymKey, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(pseudonymKey))
+        {
+            // Without a key nothing can be pseudonymised, and partial styles are not wanted either: redact fully.
+            options = options with { Styles = new Dictionary<MaskKind, MaskStyle>() };
+        }
+
+        var masker = new ResponseMasker(options, Encoding.UTF8.GetBytes(pseudonymKey ?? ""));
+        var context = new MaskingContext(
+            new Session("hoop-mask", "hoop-mask", [], "", "", DateTimeOffset.MaxValue),
+            new RequestInfo { IsResourceRequest = resource.Length > 0, Verb = "get", ApiVersion = "v1", Resource = resource },
+            contentType);
+        await using var masked = masker.Wrap(input, context);
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await masked.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                await output.FlushAsync(cancellationToken);
+            }
+        }
+        catch (IOException ex) when (ex.InnerException is MaskingException masking)
+        {
+            throw new CliException($"masking stopped: {masking.Message} (the gateway would end this response here)");
+        }
+
+        return CliApp.Ok;
+    }
+
+    internal static MaskingOptions LoadOptions(string? path)
     {
         if (path is null)
         {

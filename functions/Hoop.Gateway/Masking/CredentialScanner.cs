@@ -26,6 +26,9 @@ internal static class CredentialScanner
 
     private static readonly SearchValues<string> TriggerValues = SearchValues.Create(Triggers, StringComparison.Ordinal);
 
+    // SearchValues, not Contains(OrdinalIgnoreCase): the latter is not vectorised under invariant globalization.
+    private static readonly SearchValues<string> Aws = SearchValues.Create(["aws"], StringComparison.OrdinalIgnoreCase);
+
     public static void Scan(ReadOnlySpan<char> text, SpanList spans)
     {
         var offset = 0;
@@ -42,7 +45,7 @@ internal static class CredentialScanner
             offset = Math.Max(next, at + 1);
         }
 
-        if (text.Length >= 40 && text.Contains("aws", StringComparison.OrdinalIgnoreCase))
+        if (text.Length >= 40 && text.IndexOfAny(Aws) >= 0)
         {
             ScanAwsSecretKeys(text, spans);
         }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Hoop.Gateway.Masking;
 
 /// <summary>
@@ -8,7 +10,9 @@ namespace Hoop.Gateway.Masking;
 /// </summary>
 internal sealed class NumberScanner(PhoneNumberCheck? phones, bool cards, bool ssns, MaskingOptions options)
 {
-    private static readonly string[] PhoneContext = ["phone", "tel", "mobile", "cell", "fax", "call", "sms", "whatsapp", "contact"];
+    private static readonly SearchValues<string> PhoneContext = SearchValues.Create(["phone", "tel", "mobile", "cell", "fax", "call", "sms", "whatsapp", "contact"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<char> Starts = SearchValues.Create("0123456789+(");
 
     public void Scan(ReadOnlySpan<char> text, SpanList spans)
     {
@@ -16,8 +20,15 @@ internal sealed class NumberScanner(PhoneNumberCheck? phones, bool cards, bool s
         var i = 0;
         while (i < text.Length)
         {
+            var next = text[i..].IndexOfAny(Starts);
+            if (next < 0)
+            {
+                return;
+            }
+
+            i += next;
             var c = text[i];
-            if (!char.IsAsciiDigit(c) && !(c is '+' or '(' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
+            if (!char.IsAsciiDigit(c) && !(i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
             {
                 i++;
                 continue;
@@ -195,16 +206,7 @@ internal sealed class NumberScanner(PhoneNumberCheck? phones, bool cards, bool s
         }
 
         // A bare run of digits is an id or a timestamp unless the text talks about phones just before it.
-        var window = text[Math.Max(0, start - 32)..start];
-        foreach (var word in PhoneContext)
-        {
-            if (window.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return text[Math.Max(0, start - 32)..start].IndexOfAny(PhoneContext) >= 0;
     }
 
     /// <summary>The SSA's rules: area not 000, 666 or 900–999; group not 00; serial not 0000; and the advertised numbers.</summary>

@@ -22,14 +22,18 @@ internal sealed class PersonalDataScanner(MaskingOptions options)
 
         if (_ip)
         {
-            ScanIpv4(text, spans);
+            if (text.Contains('.'))
+            {
+                ScanIpv4(text, spans);
+            }
+
             if (text.Contains("::", StringComparison.Ordinal) || text.Count(':') >= 5)
             {
                 ScanIpv6(text, spans);
             }
         }
 
-        if (_iban && text.Length >= 15)
+        if (_iban && text.Length >= 15 && text.IndexOfAnyInRange('A', 'Z') >= 0)
         {
             ScanIbans(text, spans);
         }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace Hoop.Gateway.Masking;
@@ -19,8 +20,11 @@ internal sealed class SecretFieldNames
         "clientsecret", "credentials", "credential", "connectionstring", "sessionkey", "dsn",
     ];
 
-    private static readonly string[] Neutral = ["checksum", "hash", "digest", "sha256", "sha1", "fingerprint"];
+    private static readonly SearchValues<string> NeutralValues = SearchValues.Create(["checksum", "hash", "digest", "sha256", "sha1", "fingerprint"], StringComparison.OrdinalIgnoreCase);
 
+    private const int CacheBound = 8192;
+
+    private readonly ConcurrentDictionary<string, bool> _cache = new(StringComparer.Ordinal);
     private readonly string[] _words;
     private readonly FrozenSet<string> _keep;
     private readonly SearchValues<char> _lastChars;
@@ -33,10 +37,40 @@ internal sealed class SecretFieldNames
     }
 
     /// <summary>Whether a value under <paramref name="name"/> is a secret.</summary>
+    /// <remarks>Answers are cached per name (JSON repeats a few hundred key names); the cache stops growing at its bound.</remarks>
     public bool IsSecret(ReadOnlySpan<char> name)
+    {
+        var cache = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (cache.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var answer = Decide(name);
+        if (_cache.Count < CacheBound && name.Length <= 64)
+        {
+            cache.TryAdd(name, answer);
+        }
+
+        return answer;
+    }
+
+    private bool Decide(ReadOnlySpan<char> name)
     {
         var slash = name.LastIndexOf('/');
         var tail = slash < 0 ? name : name[(slash + 1)..];
+
+        // Most keys are rejected by their last letter alone (hot path: every JSON property name).
+        var last = tail.Length - 1;
+        while (last >= 0 && tail[last] is '_' or '-' or '.' or ' ')
+        {
+            last--;
+        }
+
+        if (last < 0 || !_lastChars.Contains(char.ToLowerInvariant(tail[last])))
+        {
+            return false;
+        }
 
         // Normalise the last characters into a small buffer (lower case, separators dropped), back to front.
         Span<char> buffer = stackalloc char[48];
@@ -74,12 +108,9 @@ internal sealed class SecretFieldNames
             return false;
         }
 
-        foreach (var neutral in Neutral)
+        if (name.IndexOfAny(NeutralValues) >= 0)
         {
-            if (name.Contains(neutral, StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
+            return false;
         }
 
         return _keep.Count == 0 || !_keep.Contains(name.ToString().ToLowerInvariant());
