@@ -26,7 +26,9 @@ public sealed class ApprovalOrchestration : TaskOrchestrator<ApprovalRequest, Ap
         var decision = context.WaitForExternalEvent<ApprovalDecision>(DecisionEvent, cancel.Token);
         var timer = context.CreateTimer(context.CurrentUtcDateTime.Add(input.Timeout), cancel.Token);
         var winner = await Task.WhenAny(decision, timer);
-        await cancel.CancelAsync();
+#pragma warning disable CA1849 // CancelAsync would continue off the orchestration's thread, which replay forbids.
+        cancel.Cancel();
+#pragma warning restore CA1849
 
         var outcome = winner == decision
             ? new ApprovalOutcome
