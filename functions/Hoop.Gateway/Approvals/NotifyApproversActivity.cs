@@ -19,7 +19,10 @@ public sealed class NotifyApproversActivity : TaskActivity<ApprovalRequest, bool
     }
 
     /// <inheritdoc />
-    public override async Task<bool> RunAsync(TaskActivityContext context, ApprovalRequest input)
+    public override Task<bool> RunAsync(TaskActivityContext context, ApprovalRequest input) => RunCoreAsync(input);
+
+    /// <summary>The activity's work, also called by the function app's activity trigger.</summary>
+    public async Task<bool> RunCoreAsync(ApprovalRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var any = false;

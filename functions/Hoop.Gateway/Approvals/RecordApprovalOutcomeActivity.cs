@@ -12,7 +12,10 @@ public sealed class RecordApprovalOutcomeActivity : TaskActivity<ApprovalOutcome
     public RecordApprovalOutcomeActivity(IAuditJournal journal) => _journal = journal;
 
     /// <inheritdoc />
-    public override async Task<bool> RunAsync(TaskActivityContext context, ApprovalOutcome input)
+    public override Task<bool> RunAsync(TaskActivityContext context, ApprovalOutcome input) => RunCoreAsync(input);
+
+    /// <summary>The activity's work, also called by the function app's activity trigger.</summary>
+    public async Task<bool> RunCoreAsync(ApprovalOutcome input)
     {
         ArgumentNullException.ThrowIfNull(input);
         await _journal.RecordApprovalAsync(new ApprovalRecord
