@@ -18,6 +18,12 @@ public static class GatewayRoutes
     /// <summary>Auditors: one session's timeline, read-only.</summary>
     public const string AuditSession = "audit/sessions/{id}";
 
+    /// <summary>Approvers: the approvals waiting for a decision (<c>?state=pending</c>).</summary>
+    public const string Approvals = "approvals";
+
+    /// <summary>Approvers: approve or deny one approval (POST, JSON).</summary>
+    public const string ApprovalDecision = "approvals/{id}/decision";
+
     /// <summary>Every route the gateway serves.</summary>
-    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, AuditExport, AuditSession];
+    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, AuditExport, AuditSession, Approvals, ApprovalDecision];
 }
