@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Hoop.Gateway.Approvals;
 using Hoop.Gateway.Sessions;
 using Hoop.TestCluster;
 
@@ -35,6 +36,17 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     /// <summary>carol's bearer token for the auditor endpoints (until the dev identity provider lands).</summary>
     public string AuditorToken { get; } = "hoop_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The demo's people as approvers see them (until the dev identity provider lands).</summary>
+    public static IReadOnlyDictionary<string, Approver> People { get; } = new Dictionary<string, Approver>(StringComparer.Ordinal)
+    {
+        ["alice"] = new("hoop-dev:alice", ["developers"]),
+        ["bob"] = new("hoop-dev:bob", ["sre-leads"]),
+        ["carol"] = new("hoop-dev:carol", ["auditors"]),
+    };
+
+    /// <summary>Bearer tokens of the demo's people for the approvals API (written to DIR/users/NAME.token).</summary>
+    public IReadOnlyDictionary<string, string> PersonTokens { get; } = People.Keys.ToDictionary(k => k, _ => "hoop_" + Base64Url(RandomNumberGenerator.GetBytes(32)), StringComparer.Ordinal);
 
     /// <summary>The local secret store (stands in for Key Vault): holds the demo connection's kubeconfig.</summary>
     public FileSecretStore Secrets { get; }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Hoop.Gateway.Approvals;
 using Hoop.Gateway.Hosting;
 using Hoop.Gateway.Recording;
 using Hoop.Gateway.Sessions;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Hoop.Cli.Serve;
@@ -72,9 +74,32 @@ internal static class ServeHost
             builder.Services.AddSingleton<ISecretStore>(demo.Secrets);
             builder.Services.AddSingleton<IAuditorAuthenticator>(new StaticTokenAuditorAuthenticator(demo.AuditorToken, DemoEnvironment.Auditor));
             builder.Services.AddHostedService<DailyAnchorService>();
+
+            // Approvals run on the local Durable Task worker with the in-process sidecar (preview; state in memory).
+            WebApplication? built = null;
+            var approvals = await DurableTaskTestHost.StartAsync(
+                ApprovalTasks.Register,
+                new DurableTaskTestHostOptions
+                {
+                    ConfigureServices = worker =>
+                    {
+                        // Activities run after the app is built; they journal into the app's journal.
+                        worker.AddSingleton(_ => built!.Services.GetRequiredService<IAuditJournal>());
+                        worker.AddSingleton(time);
+                    },
+                },
+                cancellationToken);
+
+            // Registered by factory so that the container disposes the worker and sidecar when the app stops.
+            builder.Services.AddSingleton(_ => approvals);
+            builder.Services.AddSingleton(approvals.Client);
+            builder.Services.AddSingleton<IApproverAuthenticator>(new StaticApproverAuthenticator(
+                [.. demo.PersonTokens.Select(p => new KeyValuePair<string, Approver>(p.Value, DemoEnvironment.People[p.Key]))]));
+            builder.Services.AddHoopApprovals(builder.Configuration);
             builder.Services.AddHoopGateway(builder.Configuration);
 
             var app = builder.Build();
+            built = app;
             app.UseHoopGateway();
             await app.StartAsync(cancellationToken);
             await app.Services.GetRequiredService<IAuditJournal>().RecordSessionStartedAsync(demo.Session, cancellationToken);
@@ -111,6 +136,17 @@ internal static class ServeHost
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(auditorToken, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var users = Directory.CreateDirectory(Path.Combine(stateDir, "users")).FullName;
+        foreach (var (user, token) in demo.PersonTokens)
+        {
+            var path = Path.Combine(users, user + ".token");
+            await File.WriteAllTextAsync(path, token, cancellationToken);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
         }
 
         var gateway = JsonSerializer.Serialize(new { url = url.ToString().TrimEnd('/'), caFile = Path.Combine(stateDir, "gateway.crt") });
