@@ -9,11 +9,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Hoop.Cli.Serve;
@@ -77,6 +77,11 @@ internal static class ServeHost
 
             // Approvals run on the local Durable Task worker with the in-process sidecar (preview; state in memory).
             WebApplication? built = null;
+
+            // stdout carries only the ready line; the sidecar's host ignores its LoggerFactory option and reads logging
+            // settings from the environment (this process only), so its console logs go to stderr like ours.
+            Environment.SetEnvironmentVariable("Logging__Console__LogToStandardErrorThreshold", "Trace");
+            Environment.SetEnvironmentVariable("Logging__LogLevel__Microsoft", "Warning");
             var approvals = await DurableTaskTestHost.StartAsync(
                 ApprovalTasks.Register,
                 new DurableTaskTestHostOptions
