@@ -27,6 +27,7 @@ internal static class CliApp
             AuditCommand.Create(),
             ReplayCommand.Create(),
             PolicyCommand.Create(),
+            ApprovalsCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Hoop.Gateway.Approvals;
 using Hoop.Gateway.Hosting;
 using Hoop.Gateway.Identity;
 using Hoop.Gateway.Policy;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -81,10 +83,36 @@ internal static class ServeHost
             builder.Services.AddSingleton<ISecretStore>(demo.Secrets);
             builder.Services.AddSingleton<IAuditorAuthenticator>(new StaticTokenAuditorAuthenticator(demo.AuditorToken, DemoEnvironment.Auditor));
             builder.Services.AddHostedService<DailyAnchorService>();
+
+            // Approvals run on the local Durable Task worker with the in-process sidecar (preview; state in memory).
+            WebApplication? built = null;
+
+            // stdout carries only the ready line; the sidecar's host ignores its LoggerFactory option and reads logging
+            // settings from the environment (this process only), so its console logs go to stderr like ours.
+            Environment.SetEnvironmentVariable("Logging__Console__LogToStandardErrorThreshold", "Trace");
+            Environment.SetEnvironmentVariable("Logging__LogLevel__Microsoft", "Warning");
+            var approvals = await DurableTaskTestHost.StartAsync(
+                ApprovalTasks.Register,
+                new DurableTaskTestHostOptions
+                {
+                    ConfigureServices = worker =>
+                    {
+                        // Activities run after the app is built; they journal into the app's journal.
+                        worker.AddSingleton(_ => built!.Services.GetRequiredService<IAuditJournal>());
+                        worker.AddSingleton(time);
+                    },
+                },
+                cancellationToken);
+
+            // Registered by factory so that the container disposes the worker and sidecar when the app stops.
+            builder.Services.AddSingleton(_ => approvals);
+            builder.Services.AddSingleton(approvals.Client);
+            builder.Services.AddHoopApprovals(builder.Configuration);
             settings.ConfigureServices?.Invoke(builder.Services);
             builder.Services.AddHoopGateway(builder.Configuration);
 
             var app = builder.Build();
+            built = app;
             app.UseHoopGateway();
             demo.Identity.Map(app);
             await app.StartAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Hoop.Gateway.Approvals;
 using Hoop.Gateway.Identity;
 using Hoop.Gateway.Pipeline;
 using Hoop.Gateway.Recording;
@@ -30,6 +31,8 @@ public static class GatewayApplicationBuilderExtensions
         app.MapGet(GatewayRoutes.AuditExport, AuditEndpoints.ExportAsync);
         app.MapGet(GatewayRoutes.AuditEvidence, AuditEndpoints.EvidenceAsync);
         app.MapGet(GatewayRoutes.AuditSession, (HttpContext context, string id) => AuditEndpoints.SessionPageAsync(context, id));
+        app.MapGet(GatewayRoutes.Approvals, (HttpContext context) => ApprovalEndpoints.ListAsync(context));
+        app.MapPost(GatewayRoutes.ApprovalDecision, (HttpContext context, string id) => ApprovalEndpoints.DecideAsync(context, id));
         return app;
     }
 }

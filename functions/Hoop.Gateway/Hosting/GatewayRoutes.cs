@@ -18,6 +18,12 @@ public static class GatewayRoutes
     /// <summary>Auditors: one session's timeline, read-only.</summary>
     public const string AuditSession = "audit/sessions/{id}";
 
+    /// <summary>Approvers: the approvals waiting for a decision (<c>?state=pending</c>).</summary>
+    public const string Approvals = "approvals";
+
+    /// <summary>Approvers: approve or deny one approval (POST, JSON).</summary>
+    public const string ApprovalDecision = "approvals/{id}/decision";
+
     /// <summary>Auditors: the evidence report of a period (<c>?from=T&amp;to=T&amp;format=html|json</c>).</summary>
     public const string AuditEvidence = "audit/evidence";
 
@@ -37,7 +43,7 @@ public static class GatewayRoutes
     public const string DevOidcKeys = "dev/oidc/jwks";
 
     /// <summary>Every route the gateway serves in Azure (and locally).</summary>
-    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, Sessions, Session, SamlAcs, AuditExport, AuditSession, AuditEvidence];
+    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, Sessions, Session, SamlAcs, AuditExport, AuditSession, AuditEvidence, Approvals, ApprovalDecision];
 
     /// <summary>Routes only <c>hoop serve --demo</c> serves; never part of the function app.</summary>
     public static IReadOnlyList<string> DemoOnly { get; } = [DevOidcDiscovery, DevOidcKeys];

@@ -151,6 +151,8 @@ public sealed partial class GatewayPipeline
             Query = target!.Query.Pairs,
             ContentType = context.Request.ContentType ?? "",
             Body = body,
+            Target = target.UpstreamTarget,
+            AuditId = auditId,
         };
         Decision decision;
         try

@@ -22,6 +22,12 @@ public sealed record DecisionRequest
     /// <summary>The request's Content-Type, or empty.</summary>
     public string ContentType { get; init; } = "";
 
+    /// <summary>The raw request target as it is forwarded upstream (path and query); the approval fingerprint covers it.</summary>
+    public string Target { get; init; } = "";
+
+    /// <summary>The Audit-ID of the agent request (approvals journal their steps against it).</summary>
+    public string AuditId { get; init; } = "";
+
     /// <summary>The buffered request body (empty when there is none). Bodies are bounded by the pipeline.</summary>
     public ReadOnlyMemory<byte> Body { get; init; }
 }

@@ -53,15 +53,9 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
-        if (person.AuthTime is not { } authTime)
+        if (RecentSignIn.Check(person, _identity, _time) is { } stale)
         {
-            return await RefuseAsync(person, StatusCodes.Status401Unauthorized, "starting a session needs a sign-in that states when it happened (auth_time): sign in again", cancellationToken);
-        }
-
-        var maxAge = TimeSpan.FromSeconds(_identity.MaxSignInAgeSeconds);
-        if (now - authTime > maxAge + TimeSpan.FromSeconds(_identity.ClockSkewSeconds))
-        {
-            return await RefuseAsync(person, StatusCodes.Status401Unauthorized, $"starting a session needs a sign-in within the last {maxAge.TotalMinutes:0} minutes: sign in again", cancellationToken);
+            return await RefuseAsync(person, StatusCodes.Status401Unauthorized, "starting a session " + stale, cancellationToken);
         }
 
         if (string.IsNullOrWhiteSpace(request.Connection) || string.IsNullOrWhiteSpace(request.Role))

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Hoop.Gateway.Approvals;
 using Hoop.Gateway.Hosting;
 
 namespace Hoop.Functions.Tests.Wiring;
@@ -44,6 +45,20 @@ public sealed class FunctionMetadataTests
 
         Assert.Superset(new HashSet<string> { "GET", "POST", "PUT", "PATCH", "DELETE" }, methods);
         Assert.Equal("anonymous", ((string?)trigger["authLevel"])?.ToLowerInvariant());
+    }
+
+    [Theory]
+    [InlineData("orchestrationTrigger")]
+    [InlineData("activityTrigger")]
+    public void FunctionsMetadata_DurableNames_EqualLocalWorkerRegistry(string trigger)
+    {
+        var names = LoadMetadata()
+            .Where(f => f!["bindings"]!.AsArray().Any(b => (string?)b!["type"] == trigger))
+            .Select(f => (string)f!["name"]!)
+            .Order(StringComparer.Ordinal);
+        IEnumerable<string> local = trigger == "orchestrationTrigger" ? [ApprovalTasks.Orchestration] : ApprovalTasks.Activities;
+
+        Assert.Equal(local.Order(StringComparer.Ordinal), names);
     }
 
     [Fact]

@@ -1,0 +1,202 @@
+using System.Text;
+using Hoop.Gateway.Pipeline;
+using Hoop.Gateway.Policy;
+using Hoop.Gateway.Recording;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Hoop.Gateway.Approvals;
+
+/// <summary>
+/// The approve stage: forward a request whose approval has landed (consumed once), or start / join its approval
+/// orchestration and hold the call up to <see cref="ApprovalOptions.HoldSeconds"/>.
+/// </summary>
+/// <remarks>
+/// <code>
+///  fingerprint → generation g → id = hash(session, fingerprint, g)
+///  no instance       → claim the start (pending cap) → schedule the orchestration → hold
+///  running           → hold (join)
+///  approved          → consume once → forward; consumed already → g+1 (a new approval for this new execution)
+///  denied / expired  → g+1, 403 naming the approver or the timeout
+/// </code>
+/// </remarks>
+internal sealed class DurableApprovalGate : IApprovalGate
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly DurableTaskClient _client;
+    private readonly IApprovalLedger _ledger;
+    private readonly IPolicySource _policy;
+    private readonly IAuditJournal _journal;
+    private readonly ApprovalOptions _options;
+    private readonly TimeProvider _time;
+
+    public DurableApprovalGate(DurableTaskClient client, IApprovalLedger ledger, IPolicySource policy, IAuditJournal journal, IOptions<ApprovalOptions> options, TimeProvider time)
+    {
+        _client = client;
+        _ledger = ledger;
+        _policy = policy;
+        _journal = journal;
+        _options = options.Value;
+        _time = time;
+    }
+
+    public async ValueTask<GatewayRefusal?> AwaitApprovalAsync(DecisionRequest request, Decision decision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(decision);
+        if (!ApprovalFingerprint.TryCompute(request.Method, request.Target, request.ContentType, request.Body.Span, out var fingerprint, out var unfit))
+        {
+            return GatewayRefusal.Forbidden($"{unfit} (this request needs approval)");
+        }
+
+        var session = request.Session;
+        var deadline = _time.GetUtcNow().AddSeconds(_options.HoldSeconds);
+        while (true)
+        {
+            var generation = await _ledger.GenerationAsync(session.Id, fingerprint, cancellationToken);
+            var id = ApprovalIds.For(session.Id, fingerprint, generation);
+            var state = await _client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+            if (state is null)
+            {
+                var claimed = await _ledger.TryClaimStartAsync(session.Id, id, _options.MaxPendingPerSession, cancellationToken);
+                if (claimed is null)
+                {
+                    return GatewayRefusal.Forbidden(
+                        $"this session already has {_options.MaxPendingPerSession} approvals pending: wait for them to be decided before asking for more");
+                }
+
+                if (claimed == true)
+                {
+                    await StartAsync(id, request, decision, cancellationToken);
+                }
+            }
+            else if (state.IsCompleted)
+            {
+                var (refusal, settled) = await SettleAsync(state, request, fingerprint, generation, cancellationToken);
+                if (settled)
+                {
+                    return refusal;
+                }
+
+                continue;
+            }
+
+            // Hold: forward the moment the approval lands, or tell the agent to come back.
+            var remaining = deadline - _time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                return Pending(id);
+            }
+
+            if (!await WaitAsync(id, remaining, cancellationToken))
+            {
+                return Pending(id);
+            }
+        }
+    }
+
+    private static GatewayRefusal Pending(string id)
+        => GatewayRefusal.Forbidden($"approval {id} is pending; run the same command again once approved");
+
+    private async Task StartAsync(string id, DecisionRequest request, Decision decision, CancellationToken cancellationToken)
+    {
+        var input = new ApprovalRequest
+        {
+            ApprovalId = id,
+            SessionId = request.Session.Id,
+            AuditId = request.AuditId,
+            Requester = request.Session.User,
+            Connection = request.Session.Connection,
+            Method = request.Method,
+            Target = request.Target,
+            ContentType = request.ContentType,
+            Body = Encoding.UTF8.GetString(request.Body.Span),
+            Rule = decision.Rule ?? "",
+            Message = decision.Message,
+            ApproverGroups = ApprovalRules.ApproverGroups(_policy.Current, request.Session.Role, decision.Rule),
+            Timeout = ApprovalRules.Timeout(_policy.Current, request.Session.Role, decision.Rule) ?? _options.DefaultTimeout,
+        };
+        await _journal.RecordApprovalAsync(
+            new ApprovalRecord
+            {
+                SessionId = input.SessionId,
+                AuditId = input.AuditId,
+                ApprovalId = id,
+                Step = ApprovalRecord.Steps.Requested,
+                Actor = input.Requester,
+                Comment = decision.Rule,
+                At = _time.GetUtcNow(),
+            },
+            cancellationToken);
+        await _client.ScheduleNewOrchestrationInstanceAsync(ApprovalTasks.Orchestration, input, new StartOrchestrationOptions(id), cancellationToken);
+    }
+
+    private async Task<(GatewayRefusal? Refusal, bool Settled)> SettleAsync(
+        OrchestrationMetadata state, DecisionRequest request, string fingerprint, int generation, CancellationToken cancellationToken)
+    {
+        var session = request.Session;
+        await _ledger.FinishAsync(session.Id, state.InstanceId, cancellationToken);
+        var outcome = state.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? state.ReadOutputAs<ApprovalOutcome>() : null;
+        if (outcome?.Outcome == ApprovalOutcome.Approved)
+        {
+            if (!await _ledger.TryConsumeAsync(state.InstanceId, cancellationToken))
+            {
+                // Used by an earlier call: this identical request is a new execution and needs its own approval.
+                await _ledger.TryAdvanceAsync(session.Id, fingerprint, generation, cancellationToken);
+                return (null, false);
+            }
+
+            await _ledger.TryAdvanceAsync(session.Id, fingerprint, generation, cancellationToken);
+            await _journal.RecordApprovalAsync(
+                new ApprovalRecord
+                {
+                    SessionId = session.Id,
+                    AuditId = request.AuditId,
+                    ApprovalId = state.InstanceId,
+                    Step = ApprovalRecord.Steps.Executed,
+                    Actor = session.User,
+                    At = _time.GetUtcNow(),
+                },
+                cancellationToken);
+            return (null, true);
+        }
+
+        await _ledger.TryAdvanceAsync(session.Id, fingerprint, generation, cancellationToken);
+        var message = outcome switch
+        {
+            { Outcome: ApprovalOutcome.Denied } => $"approval {state.InstanceId} was denied by {outcome.Approver}"
+                + (string.IsNullOrEmpty(outcome.Comment) ? "" : $": {outcome.Comment}"),
+            { Outcome: ApprovalOutcome.Expired } => $"approval {state.InstanceId} expired without a decision (timeout {state.ReadInputAs<ApprovalRequest>()?.Timeout})",
+            _ => $"approval {state.InstanceId} ended without a decision ({state.RuntimeStatus}); run the command again to ask again",
+        };
+        return (GatewayRefusal.Forbidden(message), true);
+    }
+
+    /// <summary>Waits until the approval exists and completes, or <paramref name="hold"/> passes; true when it completed.</summary>
+    private async Task<bool> WaitAsync(string id, TimeSpan hold, CancellationToken cancellationToken)
+    {
+        using var holdEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        holdEnds.CancelAfter(hold);
+        try
+        {
+            while (true)
+            {
+                var state = await _client.GetInstanceAsync(id, getInputsAndOutputs: false, holdEnds.Token);
+                if (state is not null)
+                {
+                    await _client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, holdEnds.Token);
+                    return true;
+                }
+
+                // Another call claimed the start and has not scheduled it yet.
+                await Task.Delay(PollInterval, _time, holdEnds.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace Hoop.Gateway.Tests.Approvals;
+
+/// <summary>Who may decide: the rule's approver groups, never the requester.</summary>
+public sealed class ApprovalDeskTests
+{
+    [Fact]
+    public async Task Decide_ByRequesterInApproverGroup_RefusedAsSelfApproval()
+    {
+        await using var host = await ApprovalTestHost.StartAsync(holdSeconds: 1);
+        var (request, decision) = ApprovalTestHost.Scale(3);
+        await host.Gate.AwaitApprovalAsync(request, decision);
+        var id = await host.PendingIdAsync();
+
+        var result = await host.Desk.DecideAsync(id, ApprovalTestHost.Alice, approve: true, null);
+
+        Assert.Equal(403, result.StatusCode);
+        Assert.Contains("cannot approve or deny it", result.Message, StringComparison.Ordinal);
+        Assert.NotNull(await host.Desk.GetPendingAsync(id));
+    }
+
+    [Fact]
+    public async Task Decide_ByPersonOutsideApproverGroups_Refused()
+    {
+        await using var host = await ApprovalTestHost.StartAsync(holdSeconds: 1);
+        var (request, decision) = ApprovalTestHost.Scale(3);
+        await host.Gate.AwaitApprovalAsync(request, decision);
+        var id = await host.PendingIdAsync();
+
+        var result = await host.Desk.DecideAsync(id, ApprovalTestHost.Carol, approve: true, null);
+
+        Assert.Equal(403, result.StatusCode);
+        Assert.Contains("is not an approver of rule \"scale-needs-approval\"", result.Message, StringComparison.Ordinal);
+        Assert.NotNull(await host.Desk.GetPendingAsync(id));
+    }
+
+    [Fact]
+    public async Task Decide_AlreadyDecided_NotFound()
+    {
+        await using var host = await ApprovalTestHost.StartAsync(holdSeconds: 1);
+        var (request, decision) = ApprovalTestHost.Scale(3);
+        await host.Gate.AwaitApprovalAsync(request, decision);
+        var id = await host.PendingIdAsync();
+        await host.Desk.DecideAsync(id, ApprovalTestHost.Bob, approve: true, null);
+        await host.Client.WaitForInstanceCompletionAsync(id);
+
+        var second = await host.Desk.DecideAsync(id, ApprovalTestHost.Bob, approve: false, null);
+
+        Assert.Equal(404, second.StatusCode);
+    }
+}
