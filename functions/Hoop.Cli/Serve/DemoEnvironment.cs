@@ -1,3 +1,4 @@
+using Hoop.Gateway.Approvals;
 using System.Security.Cryptography;
 using Hoop.Gateway.Sessions;
 using Hoop.TestCluster;
@@ -65,6 +66,12 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         if (await secrets.GetSecretAsync(SessionKeys.SecretName, cancellationToken) is null)
         {
             await secrets.SetSecretAsync(SessionKeys.SecretName, SessionKeys.NewSecret(), cancellationToken);
+        }
+
+        // The approval link key, likewise.
+        if (await secrets.GetSecretAsync(ApprovalLinks.SecretName, cancellationToken) is null)
+        {
+            await secrets.SetSecretAsync(ApprovalLinks.SecretName, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), cancellationToken);
         }
 
         var identity = await DevIdentityProvider.LoadOrCreateAsync(secrets, cancellationToken);

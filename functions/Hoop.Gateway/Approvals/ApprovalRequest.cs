@@ -35,4 +35,28 @@ public sealed record ApprovalRequest
 
     /// <summary>How long the approval waits for a decision before it expires.</summary>
     public required TimeSpan Timeout { get; init; }
+
+    /// <summary>The request as the API server classifies it: verb (get, create, patch, delete, ...).</summary>
+    public string Verb { get; init; } = "";
+
+    /// <summary>API group ("" for the core group).</summary>
+    public string ApiGroup { get; init; } = "";
+
+    /// <summary>Resource (plural, e.g. <c>deployments</c>).</summary>
+    public string Resource { get; init; } = "";
+
+    /// <summary>Subresource (e.g. <c>scale</c>), or empty.</summary>
+    public string Subresource { get; init; } = "";
+
+    /// <summary>Namespace, or empty for cluster-scoped requests.</summary>
+    public string Namespace { get; init; } = "";
+
+    /// <summary>Object name, or empty.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>When the approval was asked for (gateway clock).</summary>
+    public DateTimeOffset RequestedAt { get; init; }
+
+    /// <summary>When the approval expires without a decision (<see cref="RequestedAt"/> + <see cref="Timeout"/>); links expire with it.</summary>
+    public DateTimeOffset ExpiresAt { get; init; }
 }

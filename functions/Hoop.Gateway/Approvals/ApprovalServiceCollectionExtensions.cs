@@ -18,6 +18,7 @@ public static class ApprovalServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IApprovalLedger, InMemoryApprovalLedger>();
         services.TryAddSingleton<ApprovalDesk>();
+        services.TryAddSingleton<ApprovalLinks>();
         services.Replace(ServiceDescriptor.Singleton<IApprovalGate, DurableApprovalGate>());
         return services;
     }

@@ -102,6 +102,8 @@ internal sealed class DurableApprovalGate : IApprovalGate
 
     private async Task StartAsync(string id, DecisionRequest request, Decision decision, CancellationToken cancellationToken)
     {
+        var now = _time.GetUtcNow();
+        var timeout = ApprovalRules.Timeout(_policy.Current, request.Session.Role, decision.Rule) ?? _options.DefaultTimeout;
         var input = new ApprovalRequest
         {
             ApprovalId = id,
@@ -116,7 +118,15 @@ internal sealed class DurableApprovalGate : IApprovalGate
             Rule = decision.Rule ?? "",
             Message = decision.Message,
             ApproverGroups = ApprovalRules.ApproverGroups(_policy.Current, request.Session.Role, decision.Rule),
-            Timeout = ApprovalRules.Timeout(_policy.Current, request.Session.Role, decision.Rule) ?? _options.DefaultTimeout,
+            Timeout = timeout,
+            Verb = request.Info.Verb,
+            ApiGroup = request.Info.ApiGroup,
+            Resource = request.Info.Resource,
+            Subresource = request.Info.Subresource,
+            Namespace = request.Info.Namespace,
+            Name = request.Info.Name,
+            RequestedAt = now,
+            ExpiresAt = now + timeout,
         };
         await _journal.RecordApprovalAsync(
             new ApprovalRecord
@@ -127,7 +137,7 @@ internal sealed class DurableApprovalGate : IApprovalGate
                 Step = ApprovalRecord.Steps.Requested,
                 Actor = input.Requester,
                 Comment = decision.Rule,
-                At = _time.GetUtcNow(),
+                At = now,
             },
             cancellationToken);
         await _client.ScheduleNewOrchestrationInstanceAsync(ApprovalTasks.Orchestration, input, new StartOrchestrationOptions(id), cancellationToken);

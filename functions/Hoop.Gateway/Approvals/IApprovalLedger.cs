@@ -20,4 +20,7 @@ public interface IApprovalLedger
 
     /// <summary>Consumes an approved approval; true for exactly one caller, ever.</summary>
     ValueTask<bool> TryConsumeAsync(string approvalId, CancellationToken cancellationToken = default);
+
+    /// <summary>Uses a signed approval link (by its <see cref="ApprovalLink.LinkId"/>); true for exactly one caller, ever.</summary>
+    ValueTask<bool> TryUseLinkAsync(string linkId, CancellationToken cancellationToken = default);
 }

@@ -9,6 +9,7 @@ internal sealed class InMemoryApprovalLedger : IApprovalLedger
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _started = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _consumed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _usedLinks = new(StringComparer.Ordinal);
     private readonly Lock _claims = new();
 
     public ValueTask<int> GenerationAsync(string sessionId, string fingerprint, CancellationToken cancellationToken = default)
@@ -56,4 +57,7 @@ internal sealed class InMemoryApprovalLedger : IApprovalLedger
 
     public ValueTask<bool> TryConsumeAsync(string approvalId, CancellationToken cancellationToken = default)
         => ValueTask.FromResult(_consumed.TryAdd(approvalId, 0));
+
+    public ValueTask<bool> TryUseLinkAsync(string linkId, CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(_usedLinks.TryAdd(linkId, 0));
 }
