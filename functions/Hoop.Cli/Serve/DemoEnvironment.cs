@@ -1,5 +1,5 @@
-using Hoop.Gateway.Approvals;
 using System.Security.Cryptography;
+using Hoop.Gateway.Approvals;
 using Hoop.Gateway.Sessions;
 using Hoop.TestCluster;
 
