@@ -1,3 +1,4 @@
+using Hoop.Gateway.Recording;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,9 +17,12 @@ public static class ApprovalLedgerServiceCollectionExtensions
     public static IServiceCollection AddHoopTableApprovalLedger(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // The ledger replaces and purges rows: it must never be pointed at one of the journal's insert-only tables.
+        var journalPrefix = configuration.GetSection(JournalOptions.SectionName).Get<JournalOptions>()?.TablePrefix ?? new JournalOptions().TablePrefix;
         services.AddOptions<ApprovalLedgerOptions>()
             .Bind(configuration.GetSection(ApprovalLedgerOptions.SectionName))
             .ValidateDataAnnotations()
+            .Validate(o => !o.TableName.StartsWith(journalPrefix, StringComparison.OrdinalIgnoreCase), $"the approval ledger's table must not be named like the journal's tables ({journalPrefix}...)")
             .ValidateOnStart();
         services.TryAddSingleton(sp => TableApprovalLedger.Create(sp.GetRequiredService<IOptions<ApprovalLedgerOptions>>().Value));
         services.TryAddSingleton<IApprovalLedger>(sp => sp.GetRequiredService<TableApprovalLedger>());

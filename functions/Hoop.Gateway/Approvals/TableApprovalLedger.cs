@@ -21,8 +21,8 @@ namespace Hoop.Gateway.Approvals;
 ///  partition a~{approval} row consumed                         consume: insert (409 = already consumed)
 ///  partition l~{link}     row used                             link use: insert (409 = already used)
 /// </code>
-/// This table is not the journal: it is the only place in <c>functions/</c> that replaces or deletes entities
-/// (docs/security/invariants.md #8). Rows are kept <see cref="ApprovalLedgerOptions.RetentionDays"/> after their last
+/// This table is not the audit record: it is the only place in <c>functions/</c> that replaces or deletes entities
+/// (docs/security/invariants.md #8; a test keeps this file away from the audit tables). Rows are kept <see cref="ApprovalLedgerOptions.RetentionDays"/> after their last
 /// write and then purged (<see cref="PurgeAsync"/>): every row belongs to one session, and a session cannot outlive it.
 /// </remarks>
 internal sealed class TableApprovalLedger : IApprovalLedger
