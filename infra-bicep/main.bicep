@@ -325,6 +325,7 @@ module appSettings 'modules/functionAppSettings.bicep' = {
     defaultHostName: defaultHostName
     publicBaseUrl: publicBaseUrl
     runtimeStorageName: runtimeStorage.outputs.accountName
+    runtimeTableUri: runtimeStorage.outputs.tableServiceUri
     deploymentContainerUrl: runtimeStorage.outputs.deploymentContainerUrl
     packageBlobName: packageBlobName
     keyVaultName: keyVault.outputs.vaultName

@@ -25,6 +25,9 @@ param publicBaseUrl string
 @description('Runtime storage account (AzureWebJobsStorage, Durable Task hub).')
 param runtimeStorageName string
 
+@description('Table service URI of the runtime storage account (the approval ledger lives there, beside the Durable Task hub).')
+param runtimeTableUri string
+
 @description('URL of the blob container with the app package (Elastic Premium runs from it).')
 param deploymentContainerUrl string
 
@@ -90,6 +93,9 @@ var hoopSettings = {
   Hoop__Journal__TableServiceUri: journalTableUri
   Hoop__Journal__AnchorContainerUri: anchorContainerUri
   Hoop__Approvals__HoldSeconds: string(approvalHoldSeconds)
+  // The approval ledger (consume once, pending cap, link use) on the runtime account, whose Table Data Contributor
+  // role the Durable Task hub already needs: no new grant, and the journal account keeps only the insert-only journal.
+  Hoop__Approvals__Ledger__TableServiceUri: runtimeTableUri
   Hoop__Approvals__TeamsWebhookUrl: teamsNotifications ? '${kvRef}teams-webhook-url)' : ''
   Hoop__Approvals__Smtp__Host: smtpHost
   Hoop__Approvals__Smtp__Port: smtpEnabled ? string(smtpPort) : ''

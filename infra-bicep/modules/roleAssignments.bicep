@@ -2,7 +2,7 @@
 //
 //   gateway (the function app's system-assigned identity)
 //     runtime storage   Storage Blob Data Owner, Storage Queue Data Contributor, Storage Table Data Contributor
-//                       (Functions host, Durable Task hub, Flex deployment package)
+//                       (Functions host, Durable Task hub, approval ledger table, Flex deployment package)
 //     journal account   Storage Table Data Contributor (append records; creates the monthly tables)
 //     anchor container  Storage Blob Data Contributor (write the daily chain anchors; WORM keeps them)
 //     key vault         Key Vault Secrets Officer (session records, signing and chain keys, credentials)

@@ -157,5 +157,8 @@ module endpoints 'privateEndpoint.bicep' = [
 @description('Storage account name.')
 output accountName string = account.name
 
+@description('Table service URI (the approval ledger).')
+output tableServiceUri string = account.properties.primaryEndpoints.table
+
 @description('URL of the deployment package container.')
 output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainer.name}'

@@ -99,6 +99,7 @@ internal static class ServeHost
                     {
                         // Activities run after the app is built; they journal into the app's journal.
                         worker.AddSingleton(_ => built!.Services.GetRequiredService<IAuditJournal>());
+                        worker.AddSingleton(_ => built!.Services.GetRequiredService<IApprovalLedger>());
                         worker.AddSingleton(time);
                     },
                 },

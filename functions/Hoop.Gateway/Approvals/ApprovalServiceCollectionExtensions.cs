@@ -1,4 +1,5 @@
 using Hoop.Gateway.Hosting;
+using Hoop.Gateway.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hoop.Gateway.Approvals;
 
-/// <summary>Registers human approval: the durable gate, the desk and the ledger (needs a <c>DurableTaskClient</c> in services).</summary>
+/// <summary>Registers human approval: the durable gate, the desk and the ledger (needs a <c>DurableTaskClient</c> or an <see cref="IDurableClientSource"/> in services).</summary>
 public static class ApprovalServiceCollectionExtensions
 {
     /// <summary>Adds the approve stage backed by Durable Task; call before <c>AddHoopGateway</c>.</summary>
@@ -19,7 +20,8 @@ public static class ApprovalServiceCollectionExtensions
         services.TryAddSingleton<IApprovalLedger, InMemoryApprovalLedger>();
         services.TryAddSingleton<ApprovalDesk>();
         services.TryAddSingleton<ApprovalLinks>();
-        services.Replace(ServiceDescriptor.Singleton<IApprovalGate, DurableApprovalGate>());
+        services.TryAddSingleton<ISessionValidity>(sp => new StoreSessionValidity(sp.GetRequiredService<ISessionStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.Replace(ServiceDescriptor.Singleton<IApprovalGate>(DurableApprovalGate.Create));
         return services;
     }
 }

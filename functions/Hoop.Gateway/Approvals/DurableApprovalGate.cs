@@ -2,8 +2,10 @@ using System.Text;
 using Hoop.Gateway.Pipeline;
 using Hoop.Gateway.Policy;
 using Hoop.Gateway.Recording;
+using Hoop.Gateway.Sessions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Hoop.Gateway.Approvals;
@@ -17,7 +19,8 @@ namespace Hoop.Gateway.Approvals;
 ///  fingerprint → generation g → id = hash(session, fingerprint, g)
 ///  no instance       → claim the start (pending cap) → schedule the orchestration → hold
 ///  running           → hold (join)
-///  approved          → consume once → forward; consumed already → g+1 (a new approval for this new execution)
+///  approved          → session still valid? (fresh read, not the cache; else 401) → consume once → forward;
+///                      consumed already → g+1 (a new approval for this new execution)
 ///  denied / expired  → g+1, 403 naming the approver or the timeout
 /// </code>
 /// </remarks>
@@ -25,22 +28,45 @@ internal sealed class DurableApprovalGate : IApprovalGate
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
-    private readonly DurableTaskClient _client;
+    private readonly IDurableClientSource _clients;
     private readonly IApprovalLedger _ledger;
     private readonly IPolicySource _policy;
     private readonly IAuditJournal _journal;
     private readonly ApprovalOptions _options;
     private readonly TimeProvider _time;
+    private readonly ISessionValidity? _sessions;
 
     public DurableApprovalGate(DurableTaskClient client, IApprovalLedger ledger, IPolicySource policy, IAuditJournal journal, IOptions<ApprovalOptions> options, TimeProvider time)
+        : this(new FixedDurableClientSource(client), ledger, policy, journal, options, time, sessions: null)
     {
-        _client = client;
+    }
+
+    /// <summary>
+    /// The gate over a client per request (<paramref name="clients"/>); <paramref name="sessions"/> re-reads the session
+    /// before an approval is consumed (without it only the session's own expiry is checked then).
+    /// </summary>
+    public DurableApprovalGate(
+        IDurableClientSource clients, IApprovalLedger ledger, IPolicySource policy, IAuditJournal journal, IOptions<ApprovalOptions> options, TimeProvider time, ISessionValidity? sessions)
+    {
+        _clients = clients;
         _ledger = ledger;
         _policy = policy;
         _journal = journal;
         _options = options.Value;
         _time = time;
+        _sessions = sessions;
     }
+
+    /// <summary>The gate as the hosts register it: the client source when one is registered, else the process's one client.</summary>
+    public static DurableApprovalGate Create(IServiceProvider services)
+        => new(
+            services.GetService<IDurableClientSource>() ?? new FixedDurableClientSource(services.GetRequiredService<DurableTaskClient>()),
+            services.GetRequiredService<IApprovalLedger>(),
+            services.GetRequiredService<IPolicySource>(),
+            services.GetRequiredService<IAuditJournal>(),
+            services.GetRequiredService<IOptions<ApprovalOptions>>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetService<ISessionValidity>());
 
     public async ValueTask<GatewayRefusal?> AwaitApprovalAsync(DecisionRequest request, Decision decision, CancellationToken cancellationToken = default)
     {
@@ -51,13 +77,14 @@ internal sealed class DurableApprovalGate : IApprovalGate
             return GatewayRefusal.Forbidden($"{unfit} (this request needs approval)");
         }
 
+        var client = _clients.GetClient();
         var session = request.Session;
         var deadline = _time.GetUtcNow().AddSeconds(_options.HoldSeconds);
         while (true)
         {
             var generation = await _ledger.GenerationAsync(session.Id, fingerprint, cancellationToken);
             var id = ApprovalIds.For(session.Id, fingerprint, generation);
-            var state = await _client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+            var state = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
             if (state is null)
             {
                 var claimed = await _ledger.TryClaimStartAsync(session.Id, id, _options.MaxPendingPerSession, cancellationToken);
@@ -69,7 +96,7 @@ internal sealed class DurableApprovalGate : IApprovalGate
 
                 if (claimed == true)
                 {
-                    await StartAsync(id, request, decision, cancellationToken);
+                    await StartAsync(client, id, request, decision, cancellationToken);
                 }
             }
             else if (state.IsCompleted)
@@ -90,7 +117,7 @@ internal sealed class DurableApprovalGate : IApprovalGate
                 return Pending(id);
             }
 
-            if (!await WaitAsync(id, remaining, cancellationToken))
+            if (!await WaitAsync(client, id, remaining, cancellationToken))
             {
                 return Pending(id);
             }
@@ -100,7 +127,7 @@ internal sealed class DurableApprovalGate : IApprovalGate
     private static GatewayRefusal Pending(string id)
         => GatewayRefusal.Forbidden($"approval {id} is pending; run the same command again once approved");
 
-    private async Task StartAsync(string id, DecisionRequest request, Decision decision, CancellationToken cancellationToken)
+    private async Task StartAsync(DurableTaskClient client, string id, DecisionRequest request, Decision decision, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var timeout = ApprovalRules.Timeout(_policy.Current, request.Session.Role, decision.Rule) ?? _options.DefaultTimeout;
@@ -140,7 +167,7 @@ internal sealed class DurableApprovalGate : IApprovalGate
                 At = now,
             },
             cancellationToken);
-        await _client.ScheduleNewOrchestrationInstanceAsync(ApprovalTasks.Orchestration, input, new StartOrchestrationOptions(id), cancellationToken);
+        await client.ScheduleNewOrchestrationInstanceAsync(ApprovalTasks.Orchestration, input, new StartOrchestrationOptions(id), cancellationToken);
     }
 
     private async Task<(GatewayRefusal? Refusal, bool Settled)> SettleAsync(
@@ -151,6 +178,13 @@ internal sealed class DurableApprovalGate : IApprovalGate
         var outcome = state.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? state.ReadOutputAs<ApprovalOutcome>() : null;
         if (outcome?.Outcome == ApprovalOutcome.Approved)
         {
+            // The session may have ended or expired while the call was held or the approval waited: a fresh look, and
+            // the approval stays unconsumed (the session cannot come back, so nothing can use it).
+            if (await SessionEndedAsync(session, cancellationToken) is { } ended)
+            {
+                return (GatewayRefusal.Unauthorized($"{ended} (approval {state.InstanceId} was not used)"), true);
+            }
+
             if (!await _ledger.TryConsumeAsync(state.InstanceId, cancellationToken))
             {
                 // Used by an earlier call: this identical request is a new execution and needs its own approval.
@@ -184,8 +218,18 @@ internal sealed class DurableApprovalGate : IApprovalGate
         return (GatewayRefusal.Forbidden(message), true);
     }
 
+    private async ValueTask<string?> SessionEndedAsync(Session session, CancellationToken cancellationToken)
+    {
+        if (session.ExpiresAt <= _time.GetUtcNow())
+        {
+            return SessionTokenAuthenticator.SessionEnded;
+        }
+
+        return _sessions is null ? null : await _sessions.CheckAsync(session, cancellationToken);
+    }
+
     /// <summary>Waits until the approval exists and completes, or <paramref name="hold"/> passes; true when it completed.</summary>
-    private async Task<bool> WaitAsync(string id, TimeSpan hold, CancellationToken cancellationToken)
+    private async Task<bool> WaitAsync(DurableTaskClient client, string id, TimeSpan hold, CancellationToken cancellationToken)
     {
         using var holdEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         holdEnds.CancelAfter(hold);
@@ -193,10 +237,10 @@ internal sealed class DurableApprovalGate : IApprovalGate
         {
             while (true)
             {
-                var state = await _client.GetInstanceAsync(id, getInputsAndOutputs: false, holdEnds.Token);
+                var state = await client.GetInstanceAsync(id, getInputsAndOutputs: false, holdEnds.Token);
                 if (state is not null)
                 {
-                    await _client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, holdEnds.Token);
+                    await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, holdEnds.Token);
                     return true;
                 }
 

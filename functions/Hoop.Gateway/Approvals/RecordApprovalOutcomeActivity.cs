@@ -7,9 +7,14 @@ namespace Hoop.Gateway.Approvals;
 public sealed class RecordApprovalOutcomeActivity : TaskActivity<ApprovalOutcome, bool>
 {
     private readonly IAuditJournal _journal;
+    private readonly IApprovalLedger? _ledger;
 
-    /// <summary>Creates the activity (resolved by the worker from its services).</summary>
-    public RecordApprovalOutcomeActivity(IAuditJournal journal) => _journal = journal;
+    /// <summary>Creates the activity (resolved by the worker from its services); with a <paramref name="ledger"/>, the approval stops counting against its session's pending cap once decided or expired.</summary>
+    public RecordApprovalOutcomeActivity(IAuditJournal journal, IApprovalLedger? ledger = null)
+    {
+        _journal = journal;
+        _ledger = ledger;
+    }
 
     /// <inheritdoc />
     public override Task<bool> RunAsync(TaskActivityContext context, ApprovalOutcome input) => RunCoreAsync(input);
@@ -29,6 +34,14 @@ public sealed class RecordApprovalOutcomeActivity : TaskActivity<ApprovalOutcome
             Comment = input.Comment,
             At = input.At,
         });
+
+        // Without this, an approval that expires and is never asked for again would hold a pending slot until the
+        // session ends (the gate also finishes it when it sees the outcome; finishing is idempotent).
+        if (_ledger is not null)
+        {
+            await _ledger.FinishAsync(input.SessionId, input.ApprovalId);
+        }
+
         return true;
     }
 }

@@ -123,6 +123,21 @@ public static class SettingNames
     /// <summary>How long an approval holds the agent's call, in seconds (default 60; below 230).</summary>
     public const string ApprovalHoldSeconds = "Hoop:Approvals:HoldSeconds";
 
+    /// <summary>Table service URI of the approval ledger (identity-based; in Azure the runtime storage account, beside the Durable Task hub). Unset: approvals stay off in the function app (fail closed).</summary>
+    public const string ApprovalLedgerTableUri = "Hoop:Approvals:Ledger:TableServiceUri";
+
+    /// <summary>A storage connection string for the approval ledger instead of <see cref="ApprovalLedgerTableUri"/> (Azurite, self-hosting).</summary>
+    [OptionalSetting("Azure uses the Table service URI with the managed identity; a connection string is for Azurite and self-hosting.")]
+    public const string ApprovalLedgerConnectionString = "Hoop:Approvals:Ledger:ConnectionString";
+
+    /// <summary>The approval ledger's table (default <c>hoopapprovals</c>; never a journal table name).</summary>
+    [OptionalSetting("The gateway's built-in default applies (hoopapprovals).")]
+    public const string ApprovalLedgerTableName = "Hoop:Approvals:Ledger:TableName";
+
+    /// <summary>Days an approval ledger row is kept after its last write (default 30; never less than the longest session plus the longest approval plus two days).</summary>
+    [OptionalSetting("The gateway's built-in default applies (30).")]
+    public const string ApprovalLedgerRetentionDays = "Hoop:Approvals:Ledger:RetentionDays";
+
     /// <summary>Teams workflow webhook URL for approval cards (a Key Vault reference in Azure).</summary>
     public const string TeamsWebhookUrl = "Hoop:Approvals:TeamsWebhookUrl";
 

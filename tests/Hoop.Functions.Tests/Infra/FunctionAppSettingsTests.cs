@@ -36,6 +36,16 @@ public sealed class FunctionAppSettingsTests(BicepCompilation compilation)
         Assert.Equal("Authorization=AAD", settings.Always["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
     }
 
+    [Fact]
+    public void ApprovalLedger_Setting_IsTheRuntimeAccountsTableEndpoint()
+    {
+        var module = _template.Single("", "appSettings");
+
+        Assert.Equal("[parameters('runtimeTableUri')]", AppSettings.Of(_template).Always["Hoop__Approvals__Ledger__TableServiceUri"]);
+        Assert.Contains("reference('runtimeStorage').outputs.tableServiceUri", module.At("properties.parameters.runtimeTableUri.value").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("journal", module.At("properties.parameters.runtimeTableUri.value").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("FUNCTIONS_WORKER_RUNTIME")]
     [InlineData("FUNCTIONS_EXTENSION_VERSION")]

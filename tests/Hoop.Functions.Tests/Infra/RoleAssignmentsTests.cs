@@ -66,6 +66,21 @@ public sealed class RoleAssignmentsTests(BicepCompilation compilation)
     }
 
     [Fact]
+    public void RuntimeAccount_DurableTaskHubAndApprovalLedger_HaveTheirDataRoles()
+    {
+        // Durable Functions' Azure Storage provider with an identity-based AzureWebJobsStorage needs blob (leases,
+        // large messages), queue (work items) and table (history, instances) data roles; the approval ledger is a table
+        // on the same account, so it adds no grant.
+        var runtimeRoles = Assignments()
+            .Select(Describe)
+            .Where(a => a.Principal == "gatewayPrincipalId" && a.Scope == RuntimeAccount)
+            .Select(a => a.Role)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(new[] { BlobDataOwner, QueueDataContributor, TableDataContributor }.Order(StringComparer.Ordinal), runtimeRoles);
+    }
+
+    [Fact]
     public void Journal_WriteRoles_GoToTheGatewayOnly()
     {
         var writers = Assignments()

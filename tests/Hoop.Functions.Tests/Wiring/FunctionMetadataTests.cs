@@ -61,6 +61,19 @@ public sealed class FunctionMetadataTests
         Assert.Equal(local.Order(StringComparer.Ordinal), names);
     }
 
+    [Theory]
+    [InlineData("Kubernetes")]
+    [InlineData("Approvals")]
+    [InlineData("ApprovalDecision")]
+    public void FunctionsMetadata_FunctionsThatReachApprovals_BindTheDurableClient(string function)
+    {
+        var bindings = LoadMetadata().Single(f => (string?)f!["name"] == function)!["bindings"]!.AsArray();
+
+        var client = Assert.Single(bindings, b => (string?)b!["type"] == "durableClient");
+
+        Assert.Equal("In", (string?)client!["direction"], StringComparer.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void HostJson_InOutput_HasEmptyRoutePrefixAndIsTheRepositoryFile()
     {

@@ -17,12 +17,14 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
     public static readonly Approver Alice = new("hoop-dev:alice", ["developers", "sre-leads"]);
 
     private readonly DurableTaskTestHost _host;
+    private readonly int _holdSeconds;
 
-    private ApprovalTestHost(DurableTaskTestHost host, ListAuditJournal journal, int holdSeconds)
+    private ApprovalTestHost(DurableTaskTestHost host, ListAuditJournal journal, int holdSeconds, IApprovalLedger? ledger)
     {
         _host = host;
+        _holdSeconds = holdSeconds;
         Journal = journal;
-        Ledger = new InMemoryApprovalLedger();
+        Ledger = ledger ?? new InMemoryApprovalLedger();
         Desk = new ApprovalDesk(host.Client, TimeProvider.System);
         Gate = new DurableApprovalGate(
             host.Client,
@@ -35,7 +37,7 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
 
     public ListAuditJournal Journal { get; }
 
-    public InMemoryApprovalLedger Ledger { get; }
+    public IApprovalLedger Ledger { get; }
 
     public ApprovalDesk Desk { get; }
 
@@ -43,7 +45,8 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
 
     public Microsoft.DurableTask.Client.DurableTaskClient Client => _host.Client;
 
-    public static async Task<ApprovalTestHost> StartAsync(int holdSeconds = 2)
+    /// <summary>Starts the host; the gate uses <paramref name="ledger"/> (default: in memory).</summary>
+    public static async Task<ApprovalTestHost> StartAsync(int holdSeconds = 2, IApprovalLedger? ledger = null)
     {
         var journal = new ListAuditJournal();
         var host = await DurableTaskTestHost.StartAsync(
@@ -57,8 +60,18 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
                     services.AddSingleton<IApprovalNotifier, FailingNotifier>();
                 },
             });
-        return new ApprovalTestHost(host, journal, holdSeconds);
+        return new ApprovalTestHost(host, journal, holdSeconds, ledger);
     }
+
+    /// <summary>A second gate over the same orchestrations and ledger that re-reads sessions through <paramref name="sessions"/> and gets its client from <paramref name="clients"/>.</summary>
+    public DurableApprovalGate GateWith(ISessionValidity? sessions, IDurableClientSource? clients = null) => new(
+        clients ?? new FixedDurableClientSource(_host.Client),
+        Ledger,
+        new FixedPolicySource(DefaultPolicy.Document),
+        Journal,
+        Options.Create(new ApprovalOptions { HoldSeconds = _holdSeconds }),
+        TimeProvider.System,
+        sessions);
 
     /// <summary>alice's agent asking to scale web to <paramref name="replicas"/> (the default policy's scale-needs-approval rule).</summary>
     public static (DecisionRequest Request, Decision Decision) Scale(int replicas, string sessionId = "s-1")
@@ -77,13 +90,14 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
         return (request, new Decision { Action = DecisionAction.Approve, Rule = "scale-needs-approval", Message = "Scaling changes how much runs in the cluster." });
     }
 
-    /// <summary>Waits until the approval for the request shows as pending at the desk, and returns its id.</summary>
+    /// <summary>Waits until the approval for the request shows as pending at the desk and can be decided, and returns its id.</summary>
     public async Task<string> PendingIdAsync(string sessionId = "s-1", int count = 1)
     {
         for (var i = 0; i < 100; i++)
         {
             var pending = (await Desk.ListPendingAsync()).Where(p => p.SessionId == sessionId).ToList();
-            if (pending.Count >= count)
+            // Listed covers Pending too; decidable needs Running (the desk's own check), or a decision would get 404.
+            if (pending.Count >= count && await Desk.GetPendingAsync(pending[^1].ApprovalId) is not null)
             {
                 return pending[^1].ApprovalId;
             }

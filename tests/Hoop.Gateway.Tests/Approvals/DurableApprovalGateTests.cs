@@ -2,13 +2,16 @@ using Hoop.Gateway.Recording;
 
 namespace Hoop.Gateway.Tests.Approvals;
 
-/// <summary>The approve stage over real orchestrations (in-process Durable Task host).</summary>
-public sealed class DurableApprovalGateTests
+/// <summary>The approve stage over real orchestrations (in-process Durable Task host), with the in-memory ledger; the same tests run on the Table ledger (<see cref="DurableApprovalGateOnTableLedgerTests"/>).</summary>
+public class DurableApprovalGateTests
 {
+    /// <summary>Starts the test host with this class's ledger.</summary>
+    private protected virtual Task<ApprovalTestHost> StartHostAsync(int holdSeconds) => ApprovalTestHost.StartAsync(holdSeconds);
+
     [Fact]
     public async Task Await_ApprovedWhileHeld_ForwardsAndJournalsEverySteps()
     {
-        await using var host = await ApprovalTestHost.StartAsync(holdSeconds: 30);
+        await using var host = await StartHostAsync(holdSeconds: 30);
         var (request, decision) = ApprovalTestHost.Scale(3);
 
         var held = host.Gate.AwaitApprovalAsync(request, decision).AsTask();
@@ -24,7 +27,7 @@ public sealed class DurableApprovalGateTests
     [Fact]
     public async Task Await_DeniedWhileHeld_ForbiddenNamingTheApprover()
     {
-        await using var host = await ApprovalTestHost.StartAsync(holdSeconds: 30);
+        await using var host = await StartHostAsync(holdSeconds: 30);
         var (request, decision) = ApprovalTestHost.Scale(3);
 
         var held = host.Gate.AwaitApprovalAsync(request, decision).AsTask();
@@ -40,7 +43,7 @@ public sealed class DurableApprovalGateTests
     [Fact]
     public async Task Await_HoldEnds_ForbiddenPendingWithIdAndRetriesJoin()
     {
-        await using var host = await ApprovalTestHost.StartAsync(holdSeconds: 1);
+        await using var host = await StartHostAsync(holdSeconds: 1);
         var (request, decision) = ApprovalTestHost.Scale(3);
 
         var first = await host.Gate.AwaitApprovalAsync(request, decision);
@@ -55,7 +58,7 @@ public sealed class DurableApprovalGateTests
     [Fact]
     public async Task Await_RetryAfterApproval_ForwardsOnceThenNeedsNewApproval()
     {
-        await using var host = await ApprovalTestHost.StartAsync(holdSeconds: 1);
+        await using var host = await StartHostAsync(holdSeconds: 1);
         var (request, decision) = ApprovalTestHost.Scale(3);
         await host.Gate.AwaitApprovalAsync(request, decision);
         var id = await host.PendingIdAsync();
@@ -74,7 +77,7 @@ public sealed class DurableApprovalGateTests
     [Fact]
     public async Task Await_SameRequestAfterDenial_StartsNewApproval()
     {
-        await using var host = await ApprovalTestHost.StartAsync(holdSeconds: 1);
+        await using var host = await StartHostAsync(holdSeconds: 1);
         var (request, decision) = ApprovalTestHost.Scale(3);
         await host.Gate.AwaitApprovalAsync(request, decision);
         var denied = await host.PendingIdAsync();
@@ -93,7 +96,7 @@ public sealed class DurableApprovalGateTests
     [Fact]
     public async Task Await_TwentyParallelRetriesAfterApproval_ExactlyOneForwards()
     {
-        await using var host = await ApprovalTestHost.StartAsync(holdSeconds: 1);
+        await using var host = await StartHostAsync(holdSeconds: 1);
         var (request, decision) = ApprovalTestHost.Scale(5);
         await host.Gate.AwaitApprovalAsync(request, decision);
         var id = await host.PendingIdAsync();
@@ -110,7 +113,7 @@ public sealed class DurableApprovalGateTests
     [Fact]
     public async Task Await_DifferentBody_IsADifferentApproval()
     {
-        await using var host = await ApprovalTestHost.StartAsync(holdSeconds: 1);
+        await using var host = await StartHostAsync(holdSeconds: 1);
         var (three, decision) = ApprovalTestHost.Scale(3);
         var (thirty, _) = ApprovalTestHost.Scale(30);
 
