@@ -7,6 +7,11 @@ if (args is ["latency", ..])
     return await GatewayLatencyRun.RunAsync(args[1..]);
 }
 
+if (args is ["approval", ..])
+{
+    return await ApprovalLatencyRun.RunAsync(args[1..]);
+}
+
 if (args is ["masking-probe", ..])
 {
     return MaskingProbe.Run();

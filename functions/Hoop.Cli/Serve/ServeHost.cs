@@ -100,6 +100,7 @@ internal static class ServeHost
                         // Activities run after the app is built; they journal into the app's journal.
                         worker.AddSingleton(_ => built!.Services.GetRequiredService<IAuditJournal>());
                         worker.AddSingleton(_ => built!.Services.GetRequiredService<IApprovalLedger>());
+                        worker.AddSingleton<IApprovalNotifier>(_ => built!.Services.GetRequiredService<LogApprovalNotifier>());
                         worker.AddSingleton(time);
                     },
                 },
@@ -109,6 +110,7 @@ internal static class ServeHost
             builder.Services.AddSingleton(_ => approvals);
             builder.Services.AddSingleton(approvals.Client);
             builder.Services.AddHoopApprovals(builder.Configuration);
+            builder.Services.AddSingleton<LogApprovalNotifier>();
             settings.ConfigureServices?.Invoke(builder.Services);
             builder.Services.AddHoopGateway(builder.Configuration);
 

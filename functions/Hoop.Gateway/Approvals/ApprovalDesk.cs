@@ -42,7 +42,10 @@ public sealed class ApprovalDesk
     public async Task<ApprovalRequest?> GetPendingAsync(string approvalId, CancellationToken cancellationToken = default)
     {
         var state = await _client.GetInstanceAsync(approvalId, getInputsAndOutputs: true, cancellationToken);
-        return state is { IsRunning: true, Name: ApprovalTasks.Orchestration } ? state.ReadInputAs<ApprovalRequest>() : null;
+        // Pending too (scheduled, not yet started; the list shows it): a decision raised now waits in its history.
+        return state is { Name: ApprovalTasks.Orchestration, RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending }
+            ? state.ReadInputAs<ApprovalRequest>()
+            : null;
     }
 
     /// <summary>Delivers a person's decision to a pending approval, after checking they may make it.</summary>

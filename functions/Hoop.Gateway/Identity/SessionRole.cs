@@ -5,4 +5,8 @@ namespace Hoop.Gateway.Identity;
 /// <param name="Groups">Identity provider groups whose members may start sessions under it.</param>
 /// <param name="Connections">Connections its sessions may use.</param>
 /// <param name="MaxSession">The longest session it may start.</param>
-public sealed record SessionRole(string Name, IReadOnlyList<string> Groups, IReadOnlyList<string> Connections, TimeSpan MaxSession);
+public sealed record SessionRole(string Name, IReadOnlyList<string> Groups, IReadOnlyList<string> Connections, TimeSpan MaxSession)
+{
+    /// <summary>The role's <c>sessionApproval</c> approver groups: starting a session needs an approval; null when it does not.</summary>
+    public IReadOnlyList<string>? SessionApprovers { get; init; }
+}

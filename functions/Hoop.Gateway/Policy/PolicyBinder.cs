@@ -100,6 +100,8 @@ internal static class PolicyBinder
             Connections = Strings(value, "connections") ?? [],
             MaxSession = Duration(value, "maxSession", $"{pointer}/maxSession", map, problems) ?? TimeSpan.Zero,
             SessionApproval = sessionApproval,
+            SessionApprovers = value.TryGetProperty("sessionApproval", out var approval) ? Strings(approval, "approvers") : null,
+            SessionApprovalTimeout = value.TryGetProperty("sessionApproval", out var timed) ? Duration(timed, "timeout", $"{pointer}/sessionApproval/timeout", map, problems) : null,
             Rules = rules,
         };
     }

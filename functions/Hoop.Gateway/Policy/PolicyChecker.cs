@@ -40,6 +40,11 @@ internal sealed partial class PolicyChecker(PolicyDocument document, YamlLocatio
                 }
             }
 
+            for (var i = 0; i < (role.SessionApprovers?.Count ?? 0); i++)
+            {
+                CheckApprovers(role.SessionApprovers![i], $"{pointer}/sessionApproval/approvers/{I(i)}");
+            }
+
             var ids = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < role.Rules.Count; i++)
             {
@@ -59,6 +64,14 @@ internal sealed partial class PolicyChecker(PolicyDocument document, YamlLocatio
             }
 
             CheckReach(name, role, pointer);
+        }
+    }
+
+    private void CheckApprovers(string group, string at)
+    {
+        if (!document.Approvers.TryGetValue(group, out var spec) || spec.Groups.Count == 0)
+        {
+            Error(at, $"approvers group '{group}' maps to no one: declare it under 'approvers:' with the identity provider groups of its members");
         }
     }
 
@@ -136,11 +149,7 @@ internal sealed partial class PolicyChecker(PolicyDocument document, YamlLocatio
 
         for (var i = 0; i < (rule.Approvers?.Count ?? 0); i++)
         {
-            var group = rule.Approvers![i];
-            if (!document.Approvers.TryGetValue(group, out var spec) || spec.Groups.Count == 0)
-            {
-                Error($"{at}/approvers/{I(i)}", $"approvers group '{group}' maps to no one: declare it under 'approvers:' with the identity provider groups of its members");
-            }
+            CheckApprovers(rule.Approvers![i], $"{at}/approvers/{I(i)}");
         }
 
         if (rule.BodyMatches is not null && (kind != RuleKind.Resource || rule.Verbs is null || !rule.Verbs.All(BodyVerbs.Contains)))

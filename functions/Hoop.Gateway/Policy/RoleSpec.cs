@@ -19,6 +19,12 @@ public sealed record RoleSpec
     /// <summary>The <c>sessionApproval</c> section as written (typed by the approvals feature), or <see langword="null"/>.</summary>
     public YamlMappingNode? SessionApproval { get; init; }
 
+    /// <summary>The <c>sessionApproval.approvers</c> groups: starting a session needs one of them to approve; null when the role needs no approval.</summary>
+    public IReadOnlyList<string>? SessionApprovers { get; init; }
+
+    /// <summary>The <c>sessionApproval.timeout</c>: how long a session approval waits (null: the gateway's default).</summary>
+    public TimeSpan? SessionApprovalTimeout { get; init; }
+
     /// <summary>Rules in order: the first that matches decides; no match blocks.</summary>
     public required IReadOnlyList<PolicyRule> Rules { get; init; }
 }

@@ -81,6 +81,17 @@ public sealed class SessionService
             return await RefuseAsync(person, StatusCodes.Status403Forbidden, refusal!, cancellationToken);
         }
 
+        // Fail closed: a role that needs an approval to start a session never starts one without it. The durable
+        // session approval (docs/approvals.md, "Just-in-time session approval") is not wired yet.
+        if (_roles.Roles.FirstOrDefault(r => r.Name == grant.Role)?.SessionApprovers is { Count: > 0 } approvers)
+        {
+            return await RefuseAsync(
+                person,
+                StatusCodes.Status403Forbidden,
+                $"role '{grant.Role}' needs an approval by {string.Join(" or ", approvers)} to start a session, and session approvals are not available on this gateway yet",
+                cancellationToken);
+        }
+
         if (ttl > grant.MaxSession)
         {
             ttl = grant.MaxSession;

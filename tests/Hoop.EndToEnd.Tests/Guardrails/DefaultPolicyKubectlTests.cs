@@ -54,6 +54,8 @@ public sealed class DefaultPolicyKubectlTests(DefaultPolicyGateway fixture) : IC
         Assert.Contains("web-abc12", result.Stdout, StringComparison.Ordinal);
     }
 
+    // Scaling under the default policy waits for an approval: Approvals/KubectlApprovalTests (approve, deny, replicas).
+
     /// <summary>
     /// The policy's bypass table (tests/Hoop.Gateway.Tests/assets/policy/bypass.jsonl) replayed through the real proxy:
     /// a request judged block, approve or refuse never reaches the cluster; an allowed one does.

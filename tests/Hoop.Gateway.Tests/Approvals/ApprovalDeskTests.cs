@@ -1,3 +1,6 @@
+using Hoop.Gateway.Approvals;
+using Microsoft.DurableTask;
+
 namespace Hoop.Gateway.Tests.Approvals;
 
 /// <summary>Who may decide: the rule's approver groups, never the requester.</summary>
@@ -46,5 +49,25 @@ public sealed class ApprovalDeskTests
         var second = await host.Desk.DecideAsync(id, ApprovalTestHost.Bob, approve: false, null);
 
         Assert.Equal(404, second.StatusCode);
+    }
+
+    /// <remarks>
+    /// A loaded gateway lists an approval while its orchestration is still Pending (scheduled, not yet picked up); a
+    /// decision then must be accepted, not answered 404. The in-process sidecar starts instances at once when idle,
+    /// so this covers the Pending case only when the worker is busy.
+    /// </remarks>
+    [Fact]
+    public async Task Decide_RightAfterScheduling_AcceptedAndDeliveredWhenItRuns()
+    {
+        await using var host = await ApprovalTestHost.StartAsync(holdSeconds: 1);
+        var input = ApprovalTestHost.Input("ap-just-scheduled");
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(ApprovalTasks.Orchestration, input, new StartOrchestrationOptions(input.ApprovalId));
+
+        var result = await host.Desk.DecideAsync(input.ApprovalId, ApprovalTestHost.Bob, approve: true, "at once");
+
+        Assert.Equal(200, result.StatusCode);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var done = await host.Client.WaitForInstanceCompletionAsync(input.ApprovalId, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(ApprovalOutcome.Approved, done.ReadOutputAs<ApprovalOutcome>()!.Outcome);
     }
 }

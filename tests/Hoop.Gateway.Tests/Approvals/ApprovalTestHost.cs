@@ -90,6 +90,25 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
         return (request, new Decision { Action = DecisionAction.Approve, Rule = "scale-needs-approval", Message = "Scaling changes how much runs in the cluster." });
     }
 
+    /// <summary>An orchestration input for alice's scale request under <paramref name="id"/> (to schedule it directly).</summary>
+    public static ApprovalRequest Input(string id, TimeSpan? timeout = null)
+    {
+        var (request, decision) = Scale(3);
+        return new ApprovalRequest
+        {
+            ApprovalId = id,
+            SessionId = request.Session.Id,
+            AuditId = request.AuditId,
+            Requester = request.Session.User,
+            Connection = "demo",
+            Method = request.Method,
+            Target = request.Target,
+            Rule = decision.Rule!,
+            ApproverGroups = ["sre-leads"],
+            Timeout = timeout ?? TimeSpan.FromMinutes(15),
+        };
+    }
+
     /// <summary>Waits until the approval for the request shows as pending at the desk and can be decided, and returns its id.</summary>
     public async Task<string> PendingIdAsync(string sessionId = "s-1", int count = 1)
     {

@@ -59,6 +59,8 @@ public partial class PolicyLoaderTests
         Assert.Equal(TimeSpan.FromMinutes(90), role.MaxSession);
         Assert.Equal(["00000000-aaaa-bbbb-cccc-000000000001"], role.Groups);
         Assert.NotNull(role.SessionApproval);
+        Assert.Equal(["leads"], role.SessionApprovers);
+        Assert.Equal(TimeSpan.FromMinutes(10), role.SessionApprovalTimeout);
         var rule = Assert.Single(role.Rules, r => r.Id == "scale");
         Assert.Equal(DecisionAction.Approve, rule.Action);
         Assert.Equal(TimeSpan.FromMinutes(15), rule.Timeout);

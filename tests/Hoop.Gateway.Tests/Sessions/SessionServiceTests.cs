@@ -133,4 +133,15 @@ public sealed class SessionServiceTests : IAsyncLifetime
 
         Assert.Equal("expired", Assert.Single(await _h.Service.ListAsync(_h.Alice())).State);
     }
+
+    [Fact]
+    public async Task Start_RoleNeedsSessionApproval_RefusedAndNothingStarted()
+    {
+        var outcome = await _h.Service.StartAsync(_h.Alice(), Request(role: "gated"));
+
+        Assert.Equal(403, outcome.StatusCode);
+        Assert.Contains("needs an approval by sre-leads to start a session", outcome.Failure, StringComparison.Ordinal);
+        Assert.Empty(_h.Audit.Started);
+        Assert.Single(_h.Audit.Refusals);
+    }
 }

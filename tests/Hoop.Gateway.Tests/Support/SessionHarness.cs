@@ -18,6 +18,9 @@ internal sealed class SessionHarness : IAsyncDisposable
 
     public static readonly SessionRole Agent = new("agent", ["developers", "system:masters"], ["demo"], TimeSpan.FromHours(1));
 
+    /// <summary>A role whose sessions need an approval to start (<c>sessionApproval</c>).</summary>
+    public static readonly SessionRole Gated = new("gated", ["developers"], ["demo"], TimeSpan.FromHours(1)) { SessionApprovers = ["sre-leads"] };
+
     private SessionHarness(LocalKeyVault vault, ISecretStore secrets)
     {
         Vault = vault;
@@ -29,7 +32,7 @@ internal sealed class SessionHarness : IAsyncDisposable
         Cache = new SessionCache(Store, sessionOptions, Time);
         Watcher = new SessionEndWatcher(Cache, sessionOptions, Time, NullLogger<SessionEndWatcher>.Instance);
         Authenticator = new SessionTokenAuthenticator(Cache, Keys, Watcher, Audit, Time);
-        Service = new SessionService(Store, Cache, Keys, new StaticSessionRoleSource([Agent]), Audit, sessionOptions, identityOptions, Time);
+        Service = new SessionService(Store, Cache, Keys, new StaticSessionRoleSource([Agent, Gated]), Audit, sessionOptions, identityOptions, Time);
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
