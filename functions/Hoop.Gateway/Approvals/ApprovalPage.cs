@@ -132,7 +132,9 @@ public static class ApprovalPage
         var request = await parts.Desk.GetPendingAsync(id, context.RequestAborted);
         if (request is null)
         {
-            await NotPendingAsync(context, parts.Desk, id);
+            // The link is spent either way (its approval is over); a link that decided before is told so.
+            var reused = !await parts.Ledger.TryUseLinkAsync(link.LinkId, context.RequestAborted);
+            await NotPendingAsync(context, parts.Desk, id, reused ? "This approval link was already used for a decision; a link decides once." : null);
             return;
         }
 
@@ -195,20 +197,24 @@ public static class ApprovalPage
         context.Response.Headers.Location = returnPath;
     }
 
-    /// <summary>A same-origin POST only: <c>Origin</c> must be the gateway's own (browsers always send it on a form POST).</summary>
+    /// <summary>
+    /// A same-origin POST only. <c>Origin</c> must be the gateway's own; under <c>Referrer-Policy: no-referrer</c> browsers
+    /// send <c>Origin: null</c> on the page's own form POST, which is accepted only with <c>Sec-Fetch-Site: same-origin</c>
+    /// (a header no page can set). No <c>Origin</c> at all, another origin, or another fetch site is refused.
+    /// </summary>
     private static string? CrossSite(HttpContext context, GatewayAddress address)
     {
+        const string Refused = "A decision must come from the approval page itself (cross-site or origin-less POST refused); nothing was decided.";
         var request = context.Request;
         var expected = address.BaseUrl is { } url ? url.GetLeftPart(UriPartial.Authority) : request.Scheme + "://" + request.Host.Value;
         var origin = request.Headers.Origin.ToString();
-        if (!string.Equals(origin, expected, StringComparison.OrdinalIgnoreCase))
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0 && site != "same-origin")
         {
-            return "A decision must come from the approval page itself (cross-site or origin-less POST refused); nothing was decided.";
+            return Refused;
         }
 
-        return request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site && site != "same-origin"
-            ? "A decision must come from the approval page itself (Sec-Fetch-Site: " + site + "); nothing was decided."
-            : null;
+        return string.Equals(origin, expected, StringComparison.OrdinalIgnoreCase) || (origin == "null" && site == "same-origin") ? null : Refused;
     }
 
     private static bool IsPagePath(string path)
@@ -223,10 +229,11 @@ public static class ApprovalPage
         => ApprovalPageHtml.MessageAsync(context, StatusCodes.Status403Forbidden, "Link not valid",
             "This approval link is not valid or has expired. Links are signed and expire with their approval.");
 
-    private static async Task NotPendingAsync(HttpContext context, ApprovalDesk desk, string id)
+    private static async Task NotPendingAsync(HttpContext context, ApprovalDesk desk, string id, string? reason = null)
     {
         var outcome = await desk.GetOutcomeAsync(id, context.RequestAborted);
-        var body = "<p id=\"message\">This approval is no longer waiting for a decision.</p>" + (outcome is null ? "" : ApprovalPageHtml.Outcome(outcome));
+        var body = "<p id=\"message\">" + (reason is null ? "" : System.Text.Encodings.Web.HtmlEncoder.Default.Encode(reason) + " ")
+            + "This approval is no longer waiting for a decision.</p>" + (outcome is null ? "" : ApprovalPageHtml.Outcome(outcome));
         await ApprovalPageHtml.WriteAsync(context, StatusCodes.Status409Conflict, "No longer pending", body);
     }
 
