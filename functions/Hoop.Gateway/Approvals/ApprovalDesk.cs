@@ -46,7 +46,10 @@ public sealed class ApprovalDesk
     public async Task<ApprovalRequest?> GetPendingAsync(string approvalId, CancellationToken cancellationToken = default)
     {
         var state = await _client.GetInstanceAsync(approvalId, getInputsAndOutputs: true, cancellationToken);
-        return state is { IsRunning: true, Name: ApprovalTasks.Orchestration } ? state.ReadInputAs<ApprovalRequest>() : null;
+        // Pending too: a just-scheduled orchestration is waiting for its worker, and its approval is already open.
+        return state is { Name: ApprovalTasks.Orchestration, RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending }
+            ? state.ReadInputAs<ApprovalRequest>()
+            : null;
     }
 
     /// <summary>How approval <paramref name="approvalId"/> ended, or null while it is pending (or unknown).</summary>

@@ -1,3 +1,5 @@
+using Hoop.Gateway.Approvals;
+
 namespace Hoop.Gateway.Tests.Approvals;
 
 /// <summary>Who may decide: the rule's approver groups, never the requester.</summary>
@@ -46,5 +48,26 @@ public sealed class ApprovalDeskTests
         var second = await host.Desk.DecideAsync(id, ApprovalTestHost.Bob, approve: false, null);
 
         Assert.Equal(404, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task Decide_TwoApproversAtOnce_OneWinsTheOtherIsToldWhoDecided()
+    {
+        await using var host = await ApprovalTestHost.StartAsync(holdSeconds: 1);
+        var (request, decision) = ApprovalTestHost.Scale(3);
+        await host.Gate.AwaitApprovalAsync(request, decision);
+        var id = await host.PendingIdAsync();
+        var dave = new Approver("hoop-dev:dave", ["sre-leads"]);
+
+        var results = await Task.WhenAll(
+            host.Desk.DecideAsync(id, ApprovalTestHost.Bob, approve: true, "bob"),
+            host.Desk.DecideAsync(id, dave, approve: false, "dave"));
+
+        var winner = Assert.Single(results, r => r.Accepted);
+        var loser = Assert.Single(results, r => !r.Accepted);
+        Assert.Equal(409, loser.StatusCode);
+        var outcome = await host.Desk.WaitForOutcomeAsync(id, TimeSpan.FromSeconds(10));
+        Assert.Contains($"was already {outcome!.Outcome} by {outcome.Approver}; your decision was not recorded", loser.Message, StringComparison.Ordinal);
+        Assert.Contains(outcome.Approver!, winner.Message, StringComparison.Ordinal);
     }
 }

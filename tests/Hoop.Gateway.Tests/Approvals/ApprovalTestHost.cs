@@ -23,7 +23,7 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
         _host = host;
         Journal = journal;
         Ledger = new InMemoryApprovalLedger();
-        Desk = new ApprovalDesk(host.Client, TimeProvider.System);
+        Desk = new ApprovalDesk(host.Client, TimeProvider.System, Ledger);
         Gate = new DurableApprovalGate(
             host.Client,
             Ledger,
