@@ -75,8 +75,8 @@ internal sealed class DevIdentityProvider
         return new DevIdentityProvider(key);
     }
 
-    /// <summary>A token for demo user <paramref name="user"/>, valid for an hour, signed in just now.</summary>
-    public string IssueToken(string user, TimeProvider time)
+    /// <summary>A token for demo user <paramref name="user"/>, valid for an hour, signed in just now (with <paramref name="nonce"/> when a browser sign-in asked for one).</summary>
+    public string IssueToken(string user, TimeProvider time, string? nonce = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         if (!Users.TryGetValue(user, out var groups))
@@ -85,6 +85,18 @@ internal sealed class DevIdentityProvider
         }
 
         var now = time.GetUtcNow();
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = user,
+            ["name"] = user,
+            ["groups"] = groups,
+            ["auth_time"] = now.ToUnixTimeSeconds(),
+        };
+        if (nonce is not null)
+        {
+            claims["nonce"] = nonce;
+        }
+
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
@@ -93,13 +105,7 @@ internal sealed class DevIdentityProvider
             NotBefore = now.UtcDateTime,
             Expires = now.AddHours(1).UtcDateTime,
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.EcdsaSha256),
-            Claims = new Dictionary<string, object>
-            {
-                ["sub"] = user,
-                ["name"] = user,
-                ["groups"] = groups,
-                ["auth_time"] = now.ToUnixTimeSeconds(),
-            },
+            Claims = claims,
         });
     }
 
@@ -114,9 +120,14 @@ internal sealed class DevIdentityProvider
         {
             ["issuer"] = Issuer,
             ["jwks_uri"] = Issuer + "/jwks",
+            ["authorization_endpoint"] = Issuer + "/authorize",
+            ["token_endpoint"] = Issuer + "/token",
+            ["code_challenge_methods_supported"] = new[] { "S256" },
+            ["grant_types_supported"] = new[] { "authorization_code" },
+            ["claims_supported"] = new[] { "sub", "name", "groups", "auth_time", "nonce" },
             ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.EcdsaSha256 },
             ["subject_types_supported"] = new[] { "public" },
-            ["response_types_supported"] = new[] { "id_token" },
+            ["response_types_supported"] = new[] { "code", "id_token" },
         }));
         var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(_key);
         var jwks = JsonSerializer.Serialize(new
@@ -124,5 +135,6 @@ internal sealed class DevIdentityProvider
             keys = new[] { new { kty = jwk.Kty, crv = jwk.Crv, x = jwk.X, y = jwk.Y, kid = jwk.Kid, use = "sig", alg = SecurityAlgorithms.EcdsaSha256 } },
         });
         app.MapGet(PathBase + "/jwks", () => Results.Text(jwks, "application/json"));
+        new DevSignInEndpoints(this, TimeProvider.System).Map(app);
     }
 }

@@ -129,6 +129,11 @@ internal static class ServeHost
             // The dev issuer is trusted like any OIDC issuer: discovery and keys are read over HTTPS from this very host.
             app.Services.GetRequiredService<OidcIssuerRegistry>().Add(demo.Identity.At(url).Options, TrustingClient(certificate.RawData));
 
+            // Approvers sign in on the approval page through the dev issuer's browser flow (client id = its audience).
+            var pageSignIn = app.Services.GetRequiredService<ApprovalSignInSettings>();
+            pageSignIn.Issuer = demo.Identity.Issuer;
+            pageSignIn.ClientId = DevIdentityProvider.Audience;
+
             var kubeconfigPath = Path.Combine(stateDir, "agent.kubeconfig");
             var agent = new DemoAgentSession(
                 demo, app.Services.GetRequiredService<OidcTokenValidator>(), app.Services.GetRequiredService<SessionService>(), gatewayAddress, kubeconfigPath, time);

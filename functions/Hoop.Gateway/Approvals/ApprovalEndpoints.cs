@@ -85,7 +85,7 @@ public static class ApprovalEndpoints
     private static ApprovalDesk? Desk(HttpContext context, DurableTaskClient? client)
     {
         var services = context.RequestServices;
-        return client is null ? services.GetService<ApprovalDesk>() : new ApprovalDesk(client, services.GetRequiredService<TimeProvider>());
+        return client is null ? services.GetService<ApprovalDesk>() : new ApprovalDesk(client, services.GetRequiredService<TimeProvider>(), services.GetService<IApprovalLedger>());
     }
 
     /// <summary>Signs the approver in exactly as people sign in to start sessions (OIDC, SAML ticket, Easy Auth); a decision also needs a recent sign-in.</summary>

@@ -1,4 +1,5 @@
 using Hoop.Gateway.Hosting;
+using Hoop.Gateway.Identity;
 using Hoop.Gateway.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,24 @@ public static class ApprovalServiceCollectionExtensions
         services.TryAddSingleton<IApprovalLedger, InMemoryApprovalLedger>();
         services.TryAddSingleton<ApprovalDesk>();
         services.TryAddSingleton<ApprovalLinks>();
+
+        // The approval page: browser sign-in (Easy Auth, or the OIDC code flow configured here) and its sealed cookies.
+        services.TryAddSingleton(_ => new ApprovalSignInSettings
+        {
+            Issuer = configuration[SettingNames.ApprovalSignInIssuer] is { Length: > 0 } issuer ? issuer : configuration[SettingNames.OidcIssuer],
+            ClientId = configuration[SettingNames.ApprovalSignInClientId],
+            ClientSecret = configuration[SettingNames.ApprovalSignInClientSecret],
+        });
+        services.TryAddSingleton(sp => new ApprovalPageProtector(sp.GetRequiredService<ISecretStore>()));
+        services.TryAddSingleton(sp => new ApprovalSignIn(
+            sp.GetRequiredService<ApprovalPageProtector>(),
+            sp.GetRequiredService<ApprovalSignInSettings>(),
+            sp.GetRequiredService<OidcIssuerRegistry>(),
+            sp.GetRequiredService<OidcTokenValidator>(),
+            sp.GetRequiredService<IPersonAuthenticator>(),
+            sp.GetRequiredService<IOptions<IdentityOptions>>(),
+            sp.GetRequiredService<GatewayAddress>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISessionValidity>(sp => new StoreSessionValidity(sp.GetRequiredService<ISessionStore>(), sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IApprovalGate>(DurableApprovalGate.Create));
         return services;

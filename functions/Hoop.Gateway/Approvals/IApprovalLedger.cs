@@ -23,4 +23,11 @@ public interface IApprovalLedger
 
     /// <summary>Uses a signed approval link (by its <see cref="ApprovalLink.LinkId"/>); true for exactly one caller, ever.</summary>
     ValueTask<bool> TryUseLinkAsync(string linkId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims the one decision of approval <paramref name="approvalId"/>; true for exactly one caller, ever, so that of two
+    /// approvers deciding at once one wins and the other is told. Kept in the same single-use store as links.
+    /// </summary>
+    ValueTask<bool> TryClaimDecisionAsync(string approvalId, CancellationToken cancellationToken = default)
+        => TryUseLinkAsync("decision:" + approvalId, cancellationToken);
 }

@@ -33,6 +33,9 @@ public static class GatewayApplicationBuilderExtensions
         app.MapGet(GatewayRoutes.AuditSession, (HttpContext context, string id) => AuditEndpoints.SessionPageAsync(context, id));
         app.MapGet(GatewayRoutes.Approvals, (HttpContext context) => ApprovalEndpoints.ListAsync(context));
         app.MapPost(GatewayRoutes.ApprovalDecision, (HttpContext context, string id) => ApprovalEndpoints.DecideAsync(context, id));
+        app.MapGet(GatewayRoutes.ApprovalPage, (HttpContext context, string id) => ApprovalPage.ShowAsync(context, id));
+        app.MapPost(GatewayRoutes.ApprovalPage, (HttpContext context, string id) => ApprovalPage.DecideAsync(context, id)).DisableAntiforgery();
+        app.MapGet(GatewayRoutes.ApprovalSignInCallback, ApprovalPage.SignInCallbackAsync);
         return app;
     }
 }

@@ -24,6 +24,12 @@ public static class GatewayRoutes
     /// <summary>Approvers: approve or deny one approval (POST, JSON).</summary>
     public const string ApprovalDecision = "approvals/{id}/decision";
 
+    /// <summary>Approvers: the approval page (GET shows the request after sign-in, POST decides; <c>?link=TOKEN</c>).</summary>
+    public const string ApprovalPage = "approvals/{id}/page";
+
+    /// <summary>Approvers: where the browser sign-in of the approval page returns (the registered redirect URI).</summary>
+    public const string ApprovalSignInCallback = "approvals/signin/callback";
+
     /// <summary>Auditors: the evidence report of a period (<c>?from=T&amp;to=T&amp;format=html|json</c>).</summary>
     public const string AuditEvidence = "audit/evidence";
 
@@ -42,9 +48,15 @@ public static class GatewayRoutes
     /// <summary>The demo's dev OIDC issuer: JWKS (<c>hoop serve --demo</c> only).</summary>
     public const string DevOidcKeys = "dev/oidc/jwks";
 
+    /// <summary>The demo's dev OIDC issuer: authorization endpoint, a "sign in as alice / bob / carol" page (<c>hoop serve --demo</c> only).</summary>
+    public const string DevOidcAuthorize = "dev/oidc/authorize";
+
+    /// <summary>The demo's dev OIDC issuer: token endpoint, code → ID token (<c>hoop serve --demo</c> only).</summary>
+    public const string DevOidcToken = "dev/oidc/token";
+
     /// <summary>Every route the gateway serves in Azure (and locally).</summary>
-    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, Sessions, Session, SamlAcs, AuditExport, AuditSession, AuditEvidence, Approvals, ApprovalDecision];
+    public static IReadOnlyList<string> All { get; } = [Kubernetes, Health, Sessions, Session, SamlAcs, AuditExport, AuditSession, AuditEvidence, Approvals, ApprovalDecision, ApprovalPage, ApprovalSignInCallback];
 
     /// <summary>Routes only <c>hoop serve --demo</c> serves; never part of the function app.</summary>
-    public static IReadOnlyList<string> DemoOnly { get; } = [DevOidcDiscovery, DevOidcKeys];
+    public static IReadOnlyList<string> DemoOnly { get; } = [DevOidcDiscovery, DevOidcKeys, DevOidcAuthorize, DevOidcToken];
 }

@@ -153,6 +153,18 @@ public static class SettingNames
     /// <summary>SMTP password (a Key Vault reference in Azure).</summary>
     public const string SmtpPassword = "Hoop:Approvals:Smtp:Password";
 
+    /// <summary>The OIDC issuer approvers sign in with on the approval page (code flow + PKCE); defaults to <see cref="OidcIssuer"/>.</summary>
+    [OptionalSetting("Defaults to Hoop:Identity:Oidc:Issuer; behind Easy Auth (Azure) the page uses Easy Auth's sign-in instead.")]
+    public const string ApprovalSignInIssuer = "Hoop:Approvals:SignIn:Issuer";
+
+    /// <summary>The gateway's client id for the approval page's browser sign-in (redirect URI <c>{PublicBaseUrl}/approvals/signin/callback</c>).</summary>
+    [OptionalSetting("Behind Easy Auth (Azure) the approval page uses Easy Auth's sign-in; the code flow is for gateways without it.")]
+    public const string ApprovalSignInClientId = "Hoop:Approvals:SignIn:ClientId";
+
+    /// <summary>The client secret for the approval page's token exchange, when the issuer requires one (a Key Vault reference).</summary>
+    [OptionalSetting("PKCE public clients need none; behind Easy Auth the code flow is not used.")]
+    public const string ApprovalSignInClientSecret = "Hoop:Approvals:SignIn:ClientSecret";
+
     /// <summary>Public base URL of the gateway, used in approval links and agent kubeconfigs.</summary>
     public const string PublicBaseUrl = "Hoop:PublicBaseUrl";
 

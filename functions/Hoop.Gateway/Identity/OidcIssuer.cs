@@ -30,12 +30,16 @@ internal sealed class OidcIssuer
     public OidcIssuer(OidcIssuerOptions options, HttpClient http, TimeProvider time, TimeSpan cooldown)
     {
         Options = options;
+        Http = http;
         _retriever = new HttpDocumentRetriever(http) { RequireHttps = true };
         _time = time;
         _cooldown = cooldown;
     }
 
     public OidcIssuerOptions Options { get; }
+
+    /// <summary>The client that reaches this issuer (discovery, keys, and the browser sign-in's token endpoint).</summary>
+    public HttpClient Http { get; }
 
     /// <summary>How many times the keys were read (tests watch the cooldown with it).</summary>
     public int Fetches { get; private set; }
@@ -74,6 +78,15 @@ internal sealed class OidcIssuer
         }
 
         return await FetchAsync(force: true, cancellationToken);
+    }
+
+    /// <summary>The issuer's discovery document (endpoints for the browser sign-in), checked to name this issuer.</summary>
+    public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancellationToken = default)
+    {
+        var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(Options.DiscoveryAddress, _retriever, cancellationToken);
+        return string.Equals(configuration.Issuer, Options.Issuer, StringComparison.Ordinal)
+            ? configuration
+            : throw new InvalidOperationException($"The discovery document at {Options.DiscoveryAddress} names issuer \"{configuration.Issuer}\", not the configured \"{Options.Issuer}\".");
     }
 
     private async ValueTask<IReadOnlyList<SecurityKey>> FetchAsync(bool force, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Hoop.Cli.Serve;
 using Hoop.TestCluster;
 using Hoop.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hoop.EndToEnd.Tests.Support;
 
@@ -19,6 +20,9 @@ public abstract class DemoGatewayFixture : IAsyncLifetime
 
     /// <summary>The policy file (<c>--policy</c>); the forwarding suites allow everything, the guardrail suite uses the default.</summary>
     protected virtual string? PolicyFile => Path.Combine(AppContext.BaseDirectory, "assets", "policy", "allow-all.yaml");
+
+    /// <summary>Service overrides for this fixture (applied after the gateway's own registrations of approvals).</summary>
+    protected virtual Action<IServiceCollection>? ConfigureServices => null;
 
     /// <summary>Gateway settings for this fixture (tests shorten bounds through them).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Configuration => new Dictionary<string, string?>();
@@ -51,6 +55,7 @@ public abstract class DemoGatewayFixture : IAsyncLifetime
                 PolicyFile = PolicyFile,
                 DemoKubernetesVersion = KubernetesVersion,
                 Configuration = Configuration,
+                ConfigureServices = ConfigureServices,
                 LoggerProvider = Logs,
             },
             CancellationToken.None);
@@ -64,7 +69,7 @@ public abstract class DemoGatewayFixture : IAsyncLifetime
         DirectKubectl = new Kubectl(Kubectl.BinaryFor(minor), direct);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_gateway is not null)
         {

@@ -70,4 +70,25 @@ public sealed class ApprovalDeskTests
         var done = await host.Client.WaitForInstanceCompletionAsync(input.ApprovalId, getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(ApprovalOutcome.Approved, done.ReadOutputAs<ApprovalOutcome>()!.Outcome);
     }
+
+    [Fact]
+    public async Task Decide_TwoApproversAtOnce_OneWinsTheOtherIsToldWhoDecided()
+    {
+        await using var host = await ApprovalTestHost.StartAsync(holdSeconds: 1);
+        var (request, decision) = ApprovalTestHost.Scale(3);
+        await host.Gate.AwaitApprovalAsync(request, decision);
+        var id = await host.PendingIdAsync();
+        var dave = new Approver("hoop-dev:dave", ["sre-leads"]);
+
+        var results = await Task.WhenAll(
+            host.Desk.DecideAsync(id, ApprovalTestHost.Bob, approve: true, "bob"),
+            host.Desk.DecideAsync(id, dave, approve: false, "dave"));
+
+        var winner = Assert.Single(results, r => r.Accepted);
+        var loser = Assert.Single(results, r => !r.Accepted);
+        Assert.Equal(409, loser.StatusCode);
+        var outcome = await host.Desk.WaitForOutcomeAsync(id, TimeSpan.FromSeconds(10));
+        Assert.Contains($"was already {outcome!.Outcome} by {outcome.Approver}; your decision was not recorded", loser.Message, StringComparison.Ordinal);
+        Assert.Contains(outcome.Approver!, winner.Message, StringComparison.Ordinal);
+    }
 }

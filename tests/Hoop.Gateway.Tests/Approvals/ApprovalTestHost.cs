@@ -25,7 +25,7 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
         _holdSeconds = holdSeconds;
         Journal = journal;
         Ledger = ledger ?? new InMemoryApprovalLedger();
-        Desk = new ApprovalDesk(host.Client, TimeProvider.System);
+        Desk = new ApprovalDesk(host.Client, TimeProvider.System, Ledger);
         Gate = new DurableApprovalGate(
             host.Client,
             Ledger,
