@@ -1,3 +1,4 @@
+using Hoop.Gateway.Approvals.Notifications;
 using Hoop.Gateway.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class ApprovalServiceCollectionExtensions
         services.TryAddSingleton<IApprovalLedger, InMemoryApprovalLedger>();
         services.TryAddSingleton<ApprovalDesk>();
         services.TryAddSingleton<ApprovalLinks>();
+        services.AddHoopApprovalNotifiers(configuration);
         services.Replace(ServiceDescriptor.Singleton<IApprovalGate, DurableApprovalGate>());
         return services;
     }

@@ -60,6 +60,8 @@ internal sealed partial class PolicyChecker(PolicyDocument document, YamlLocatio
 
             CheckReach(name, role, pointer);
         }
+
+        CheckNotifications();
     }
 
     private void CheckConnection(string name, ConnectionSpec connection)
