@@ -37,12 +37,12 @@ internal sealed class NotificationTestBed : IDisposable
     public static string Asset(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "assets", "Approvals", "notifications", name));
 
     /// <summary>A bed over the notifications policy asset, with <c>bob@example.test</c> replaced by <paramref name="bob"/>.</summary>
-    public static async Task<NotificationTestBed> CreateAsync(string? bob = null)
+    public static async Task<NotificationTestBed> CreateAsync(string? bob = null, string policyAsset = "policy.yaml")
     {
         var directory = Path.Combine(Path.GetTempPath(), "hoop-notify-" + Guid.NewGuid().ToString("N"));
         var secrets = new FileSecretStore(directory);
         await secrets.SetSecretAsync(ApprovalLinks.SecretName, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        var policy = Asset("policy.yaml").Replace("bob@example.test", bob ?? "bob@example.test", StringComparison.Ordinal);
+        var policy = Asset(policyAsset).Replace("bob@example.test", bob ?? "bob@example.test", StringComparison.Ordinal);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [SettingNames.Policy] = policy }).Build();
         return new NotificationTestBed(directory, secrets, new PolicySource(configuration, NullLogger<PolicySource>.Instance, TimeProvider.System));
     }
