@@ -1,8 +1,10 @@
 using Hoop.Gateway.Approvals;
+using Hoop.Gateway.Approvals.Notifications;
 using Hoop.Gateway.Policy;
 using Hoop.Gateway.Recording;
 using Hoop.Gateway.Requests;
 using Hoop.Gateway.Sessions;
+using Hoop.Gateway.Tests.Approvals.Notifications;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -17,10 +19,12 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
     public static readonly Approver Alice = new("hoop-dev:alice", ["developers", "sre-leads"]);
 
     private readonly DurableTaskTestHost _host;
+    private readonly NotificationTestBed _notifications;
 
-    private ApprovalTestHost(DurableTaskTestHost host, ListAuditJournal journal, int holdSeconds)
+    private ApprovalTestHost(DurableTaskTestHost host, NotificationTestBed notifications, ListAuditJournal journal, int holdSeconds)
     {
         _host = host;
+        _notifications = notifications;
         Journal = journal;
         Ledger = new InMemoryApprovalLedger();
         Desk = new ApprovalDesk(host.Client, TimeProvider.System);
@@ -46,6 +50,13 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
     public static async Task<ApprovalTestHost> StartAsync(int holdSeconds = 2)
     {
         var journal = new ListAuditJournal();
+
+        // The real Teams notifier, posting to a closed port: the channel is down, and the approval must survive it.
+        var notifications = await NotificationTestBed.CreateAsync();
+        var teams = new TeamsApprovalNotifier(
+            new NotifierSettings { TeamsWebhookUrl = TeamsApprovalNotifierTests.ClosedWebhook(), Retry = NotificationTestBed.FastRetry },
+            notifications.Messages,
+            TimeProvider.System);
         var host = await DurableTaskTestHost.StartAsync(
             ApprovalTasks.Register,
             new DurableTaskTestHostOptions
@@ -54,10 +65,10 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
                 {
                     services.AddSingleton<IAuditJournal>(journal);
                     services.AddSingleton(TimeProvider.System);
-                    services.AddSingleton<IApprovalNotifier, FailingNotifier>();
+                    services.AddSingleton<IApprovalNotifier>(teams);
                 },
             });
-        return new ApprovalTestHost(host, journal, holdSeconds);
+        return new ApprovalTestHost(host, notifications, journal, holdSeconds);
     }
 
     /// <summary>alice's agent asking to scale web to <paramref name="replicas"/> (the default policy's scale-needs-approval rule).</summary>
@@ -94,7 +105,11 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
         throw new TimeoutException("no approval became pending");
     }
 
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _notifications.Dispose();
+    }
 
     private sealed class FixedPolicySource(PolicyDocument document) : IPolicySource
     {
