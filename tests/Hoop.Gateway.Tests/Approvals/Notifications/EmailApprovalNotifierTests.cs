@@ -7,13 +7,13 @@ using MimeKit;
 
 namespace Hoop.Gateway.Tests.Approvals.Notifications;
 
-public partial class EmailApprovalNotifierTests
+public partial class EmailApprovalNotifierTests(MaildevFixture fixture) : IClassFixture<MaildevFixture>
 {
     [Fact]
     public async Task Notify_ThroughMaildev_ArrivesToApproversWithSameContentInTextAndHtml()
     {
-        var maildev = await SharedMaildev.GetAsync();
-        var bob = SharedMaildev.NewAddress();
+        var maildev = fixture.Maildev;
+        var bob = MaildevFixture.NewAddress();
         using var bed = await NotificationTestBed.CreateAsync(bob);
         var notifier = Notifier(bed, maildev.SmtpPort);
         var request = NotificationTestBed.Scale();
@@ -38,8 +38,8 @@ public partial class EmailApprovalNotifierTests
     [Fact]
     public async Task Notify_ThroughMaildev_LinksInTextAndHtmlVerifyWithTheirIntent()
     {
-        var maildev = await SharedMaildev.GetAsync();
-        var bob = SharedMaildev.NewAddress();
+        var maildev = fixture.Maildev;
+        var bob = MaildevFixture.NewAddress();
         using var bed = await NotificationTestBed.CreateAsync(bob);
         var request = NotificationTestBed.Scale();
 
@@ -64,8 +64,8 @@ public partial class EmailApprovalNotifierTests
     [Fact]
     public async Task Notify_HostileNamesAndAnnotations_AreInertInHtmlTextAndSubject()
     {
-        var maildev = await SharedMaildev.GetAsync();
-        var bob = SharedMaildev.NewAddress();
+        var maildev = fixture.Maildev;
+        var bob = MaildevFixture.NewAddress();
         using var bed = await NotificationTestBed.CreateAsync(bob);
         var request = NotificationTestBed.CreateDeployment(NotificationTestBed.Asset("deployment-hostile.json")) with
         {
