@@ -42,7 +42,11 @@ public sealed class ApprovalDesk
     public async Task<ApprovalRequest?> GetPendingAsync(string approvalId, CancellationToken cancellationToken = default)
     {
         var state = await _client.GetInstanceAsync(approvalId, getInputsAndOutputs: true, cancellationToken);
-        return state is { IsRunning: true, Name: ApprovalTasks.Orchestration } ? state.ReadInputAs<ApprovalRequest>() : null;
+        // Pending (scheduled, first episode not yet committed) is as decidable as Running, as ListPendingAsync lists both;
+        // the decision event waits in the instance's inbox.
+        return state is { Name: ApprovalTasks.Orchestration, RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending }
+            ? state.ReadInputAs<ApprovalRequest>()
+            : null;
     }
 
     /// <summary>Delivers a person's decision to a pending approval, after checking they may make it.</summary>
