@@ -20,6 +20,9 @@ internal sealed class RunningGateway(WebApplication app, DemoEnvironment demo, D
 
     public string StateDir { get; } = stateDir;
 
+    /// <summary>The demo's SMTP sink (null when the settings name another SMTP server).</summary>
+    public DemoMail? Mail { get; init; }
+
     /// <summary>The agent's kubeconfig (alice's demo session).</summary>
     public string KubeconfigPath { get; } = kubeconfigPath;
 
@@ -40,5 +43,9 @@ internal sealed class RunningGateway(WebApplication app, DemoEnvironment demo, D
         await App.DisposeAsync();
         await Demo.DisposeAsync();
         await Journal.DisposeAsync();
+        if (Mail is not null)
+        {
+            await Mail.DisposeAsync();
+        }
     }
 }

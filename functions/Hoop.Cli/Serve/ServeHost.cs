@@ -34,6 +34,10 @@ internal static class ServeHost
         await Console.Out.FlushAsync(cancellationToken);
         await Console.Error.WriteLineAsync(
             $"hoop: demo gateway for alice's agent (session {gateway.Demo.Session.Id}). Try: kubectl --kubeconfig {gateway.KubeconfigPath} get pods -A");
+        if (gateway.Mail is not null)
+        {
+            await Console.Error.WriteLineAsync($"hoop: approval e-mail for bob@example.test is delivered to the demo inbox: {gateway.Mail.InboxUrl}");
+        }
         await gateway.App.WaitForShutdownAsync(cancellationToken);
         return CliApp.Ok;
     }
@@ -57,9 +61,11 @@ internal static class ServeHost
         var impersonate = policy?.Connections.TryGetValue(DemoEnvironment.Connection, out var connection) == true && connection.Identity == ConnectionIdentity.Impersonate;
         var demo = await DemoEnvironment.StartAsync(stateDir, settings.DemoKubernetesVersion, impersonate, time, cancellationToken);
         DemoJournal? journal = null;
+        DemoMail? mail = null;
         try
         {
             journal = await DemoJournal.StartAsync(stateDir, settings.Storage, cancellationToken);
+            mail = await DemoMail.StartAsync(stateDir, settings.Configuration, cancellationToken);
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -67,6 +73,11 @@ internal static class ServeHost
             builder.Logging.AddFilter("Yarp", LogLevel.Warning);
             builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Configuration.AddInMemoryCollection(journal.Configuration);
+            if (mail is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(mail.Configuration);
+            }
+
             builder.Configuration.AddInMemoryCollection(settings.Configuration);
             if (settings.PolicyFile is not null)
             {
@@ -100,7 +111,7 @@ internal static class ServeHost
                         // Activities run after the app is built; they journal into the app's journal.
                         worker.AddSingleton(_ => built!.Services.GetRequiredService<IAuditJournal>());
                         worker.AddSingleton(_ => built!.Services.GetRequiredService<IApprovalLedger>());
-                        worker.AddSingleton<IApprovalNotifier>(_ => built!.Services.GetRequiredService<LogApprovalNotifier>());
+                        worker.AddSingleton(_ => built!.Services.GetServices<IApprovalNotifier>());
                         worker.AddSingleton(time);
                     },
                 },
@@ -110,7 +121,7 @@ internal static class ServeHost
             builder.Services.AddSingleton(_ => approvals);
             builder.Services.AddSingleton(approvals.Client);
             builder.Services.AddHoopApprovals(builder.Configuration);
-            builder.Services.AddSingleton<LogApprovalNotifier>();
+            builder.Services.AddSingleton<IApprovalNotifier, LogApprovalNotifier>();
             settings.ConfigureServices?.Invoke(builder.Services);
             builder.Services.AddHoopGateway(builder.Configuration);
 
@@ -140,10 +151,15 @@ internal static class ServeHost
             await agent.StartAsync(cancellationToken);
             _ = agent.RenewAsync(app.Lifetime.ApplicationStopping);
             await WriteStateAsync(stateDir, url, demo, cancellationToken);
-            return new RunningGateway(app, demo, journal, url, stateDir, kubeconfigPath);
+            return new RunningGateway(app, demo, journal, url, stateDir, kubeconfigPath) { Mail = mail };
         }
         catch
         {
+            if (mail is not null)
+            {
+                await mail.DisposeAsync();
+            }
+
             if (journal is not null)
             {
                 await journal.DisposeAsync();

@@ -57,6 +57,9 @@ public sealed record ApprovalRequest
     /// <summary>When the approval was asked for (gateway clock).</summary>
     public DateTimeOffset RequestedAt { get; init; }
 
+    /// <summary>The rule's approvers, as named under the policy's <c>approvers:</c> (notifications find their recipients by these names).</summary>
+    public IReadOnlyList<string> Approvers { get; init; } = [];
+
     /// <summary>When the approval expires without a decision (<see cref="RequestedAt"/> + <see cref="Timeout"/>); links expire with it.</summary>
     public DateTimeOffset ExpiresAt { get; init; }
 }

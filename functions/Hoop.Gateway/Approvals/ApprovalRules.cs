@@ -14,6 +14,10 @@ internal static class ApprovalRules
             : [.. rule.Approvers.Where(policy.Approvers.ContainsKey).SelectMany(name => policy.Approvers[name].Groups).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>The rule's approvers as named under the policy's <c>approvers:</c> (empty when it names none).</summary>
+    public static IReadOnlyList<string> ApproverNames(PolicyDocument policy, string role, string? ruleId)
+        => Find(policy, role, ruleId)?.Approvers is { } names ? [.. names.Distinct(StringComparer.Ordinal)] : [];
+
     public static TimeSpan? Timeout(PolicyDocument policy, string role, string? ruleId) => Find(policy, role, ruleId)?.Timeout;
 
     private static PolicyRule? Find(PolicyDocument policy, string role, string? ruleId)

@@ -1,3 +1,4 @@
+using Hoop.Gateway.Approvals.Notifications;
 using Hoop.Gateway.Hosting;
 using Hoop.Gateway.Identity;
 using Hoop.Gateway.Sessions;
@@ -21,6 +22,7 @@ public static class ApprovalServiceCollectionExtensions
         services.TryAddSingleton<IApprovalLedger, InMemoryApprovalLedger>();
         services.TryAddSingleton<ApprovalDesk>();
         services.TryAddSingleton<ApprovalLinks>();
+        services.AddHoopApprovalNotifiers(configuration);
 
         // The approval page: browser sign-in (Easy Auth, or the OIDC code flow configured here) and its sealed cookies.
         services.TryAddSingleton(_ => new ApprovalSignInSettings

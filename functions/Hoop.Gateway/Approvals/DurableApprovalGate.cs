@@ -145,6 +145,7 @@ internal sealed class DurableApprovalGate : IApprovalGate
             Rule = decision.Rule ?? "",
             Message = decision.Message,
             ApproverGroups = ApprovalRules.ApproverGroups(_policy.Current, request.Session.Role, decision.Rule),
+            Approvers = ApprovalRules.ApproverNames(_policy.Current, request.Session.Role, decision.Rule),
             Timeout = timeout,
             Verb = request.Info.Verb,
             ApiGroup = request.Info.ApiGroup,

@@ -150,6 +150,10 @@ public static class SettingNames
     /// <summary>SMTP sender address.</summary>
     public const string SmtpFrom = "Hoop:Approvals:Smtp:From";
 
+    /// <summary>SMTP user name to sign in with (only when a password is set).</summary>
+    [OptionalSetting("The sender address (Hoop:Approvals:Smtp:From) is the user name.")]
+    public const string SmtpUser = "Hoop:Approvals:Smtp:User";
+
     /// <summary>SMTP password (a Key Vault reference in Azure).</summary>
     public const string SmtpPassword = "Hoop:Approvals:Smtp:Password";
 

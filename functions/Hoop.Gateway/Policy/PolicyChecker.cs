@@ -65,6 +65,8 @@ internal sealed partial class PolicyChecker(PolicyDocument document, YamlLocatio
 
             CheckReach(name, role, pointer);
         }
+
+        CheckNotifications();
     }
 
     private void CheckApprovers(string group, string at)

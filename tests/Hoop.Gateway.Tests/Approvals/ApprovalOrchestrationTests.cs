@@ -64,7 +64,8 @@ public sealed class ApprovalOrchestrationTests
         Assert.Equal(ApprovalOutcome.Approved, outcome.Outcome);
         var notified = Assert.Single(host.Journal.Approvals, r => r.Step == ApprovalRecord.Steps.Notified);
         Assert.Equal("teams", notified.Actor);
-        Assert.StartsWith("failed: ", notified.Outcome, StringComparison.Ordinal);
+        Assert.StartsWith("failed: Teams webhook (127.0.0.1): connection failed (ConnectionRefused) after 3 attempt(s)", notified.Outcome, StringComparison.Ordinal);
+        Assert.DoesNotContain(Notifications.WebhookReceiver.Signature, notified.Outcome, StringComparison.Ordinal);
     }
 
     private static async Task<string> StartAsync(ApprovalTestHost host, string id, TimeSpan timeout)

@@ -1,8 +1,10 @@
 using Hoop.Gateway.Approvals;
+using Hoop.Gateway.Approvals.Notifications;
 using Hoop.Gateway.Policy;
 using Hoop.Gateway.Recording;
 using Hoop.Gateway.Requests;
 using Hoop.Gateway.Sessions;
+using Hoop.Gateway.Tests.Approvals.Notifications;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,10 +20,12 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
 
     private readonly DurableTaskTestHost _host;
     private readonly int _holdSeconds;
+    private readonly NotificationTestBed _notifications;
 
-    private ApprovalTestHost(DurableTaskTestHost host, ListAuditJournal journal, int holdSeconds, IApprovalLedger? ledger)
+    private ApprovalTestHost(DurableTaskTestHost host, NotificationTestBed notifications, ListAuditJournal journal, int holdSeconds, IApprovalLedger? ledger)
     {
         _host = host;
+        _notifications = notifications;
         _holdSeconds = holdSeconds;
         Journal = journal;
         Ledger = ledger ?? new InMemoryApprovalLedger();
@@ -49,6 +53,13 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
     public static async Task<ApprovalTestHost> StartAsync(int holdSeconds = 2, IApprovalLedger? ledger = null)
     {
         var journal = new ListAuditJournal();
+
+        // The real Teams notifier, posting to a closed port: the channel is down, and the approval must survive it.
+        var notifications = await NotificationTestBed.CreateAsync();
+        var teams = new TeamsApprovalNotifier(
+            new NotifierSettings { TeamsWebhookUrl = TeamsApprovalNotifierTests.ClosedWebhook(), Retry = NotificationTestBed.FastRetry },
+            notifications.Messages,
+            TimeProvider.System);
         var host = await DurableTaskTestHost.StartAsync(
             ApprovalTasks.Register,
             new DurableTaskTestHostOptions
@@ -57,10 +68,10 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
                 {
                     services.AddSingleton<IAuditJournal>(journal);
                     services.AddSingleton(TimeProvider.System);
-                    services.AddSingleton<IApprovalNotifier, FailingNotifier>();
+                    services.AddSingleton<IApprovalNotifier>(teams);
                 },
             });
-        return new ApprovalTestHost(host, journal, holdSeconds, ledger);
+        return new ApprovalTestHost(host, notifications, journal, holdSeconds, ledger);
     }
 
     /// <summary>A second gate over the same orchestrations and ledger that re-reads sessions through <paramref name="sessions"/> and gets its client from <paramref name="clients"/>.</summary>
@@ -127,7 +138,11 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
         throw new TimeoutException("no approval became pending");
     }
 
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _notifications.Dispose();
+    }
 
     private sealed class FixedPolicySource(PolicyDocument document) : IPolicySource
     {
