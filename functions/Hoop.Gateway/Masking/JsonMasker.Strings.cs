@@ -9,6 +9,14 @@ internal sealed partial class JsonMasker
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Values remembered as clean per response: at most this many (a direct-mapped table: ~1024 × 128 bytes).</summary>
+    private const int CleanValueSlots = 1024;
+
+    private const int CleanValueMaxLength = 128;
+
+    /// <summary>Unescaped values of this response the content rules found nothing in (created on first use).</summary>
+    private ByteAnswerCache? _cleanValues;
+
     /// <summary>Bytes that make a short value worth scanning: pair separators, e-mail, JSON, non-ASCII.</summary>
     private static readonly SearchValues<byte> Interesting = SearchValues.Create([(byte)'@', (byte)'=', (byte)':', (byte)'{', (byte)'[', .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
 
@@ -39,6 +47,14 @@ internal sealed partial class JsonMasker
             return null;
         }
 
+        // A list repeats values (images, paths, node names, timestamps): one found clean before is clean again.
+        var statusMessage = frame is { Context: JsonContext.SecretStatus } && key == JsonKey.Message;
+        var memo = !reader.ValueIsEscaped && key != JsonKey.LastApplied && !statusMessage && raw.Length <= CleanValueMaxLength;
+        if (memo && _cleanValues is not null && _cleanValues.TryGet(raw, out _))
+        {
+            return null;
+        }
+
         var chars = ArrayPool<char>.Shared.Rent(raw.Length);
         try
         {
@@ -59,9 +75,12 @@ internal sealed partial class JsonMasker
                 return MaskEmbedded(value);
             }
 
-            var masked = frame is { Context: JsonContext.SecretStatus } && key == JsonKey.Message
-                ? MaskStatusMessage(value)
-                : _lines.MaskText(value);
+            var masked = statusMessage ? MaskStatusMessage(value) : _lines.MaskText(value);
+            if (masked is null && memo)
+            {
+                (_cleanValues ??= new ByteAnswerCache(CleanValueSlots, CleanValueMaxLength)).Set(raw, answer: true);
+            }
+
             return masked is null ? null : EncodeString(masked);
         }
         finally
@@ -132,15 +151,21 @@ internal sealed partial class JsonMasker
     private bool IsSecretName(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped)
+        {
+            // The hot path (every property name of a list): answered from the raw bytes, cached per name.
+            return _engine.Scanner.Names.IsSecret(raw);
+        }
+
         if (raw.Length > 256)
         {
             return _engine.Scanner.Names.IsSecret(reader.GetString());
         }
 
-        Span<char> chars = stackalloc char[256];
+        Span<char> chars = stackalloc char[raw.Length];
         try
         {
-            var length = reader.ValueIsEscaped ? reader.CopyString(chars) : StrictUtf8.GetChars(raw, chars);
+            var length = reader.CopyString(chars);
             return _engine.Scanner.Names.IsSecret(chars[..length]);
         }
         catch (Exception ex) when (ex is DecoderFallbackException or InvalidOperationException or ArgumentException)
