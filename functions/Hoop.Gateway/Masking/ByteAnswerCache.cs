@@ -16,7 +16,7 @@ namespace Hoop.Gateway.Masking;
 internal sealed class ByteAnswerCache
 {
     private readonly Entry?[] _slots;
-    private readonly int _mask;
+    private readonly int _shift;
 
     /// <param name="slots">Number of slots, a power of two.</param>
     /// <param name="maxLength">Longest key cached (longer keys are never found and never stored).</param>
@@ -28,7 +28,7 @@ internal sealed class ByteAnswerCache
         }
 
         _slots = new Entry?[slots];
-        _mask = slots - 1;
+        _shift = 64 - System.Numerics.BitOperations.Log2((uint)slots);
         MaxLength = maxLength;
     }
 
@@ -59,7 +59,10 @@ internal sealed class ByteAnswerCache
         }
     }
 
-    /// <summary>A cheap mix of the length, the first and the last eight bytes (collisions only cost a recomputation).</summary>
+    /// <summary>
+    /// A cheap mix of the length, the first and the last eight bytes, taking the top bits of a multiplicative hash
+    /// (collisions only cost a recomputation).
+    /// </summary>
     private int Slot(ReadOnlySpan<byte> key)
     {
         ulong head;
@@ -80,9 +83,9 @@ internal sealed class ByteAnswerCache
             tail = 0;
         }
 
-        var hash = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)key.Length;
-        hash ^= hash >> 29;
-        return (int)(hash & (ulong)_mask);
+        var hash = head + (tail * 0xC2B2AE3D27D4EB4FUL) + (ulong)key.Length;
+        hash ^= hash >> 31;
+        return (int)((hash * 0x9E3779B97F4A7C15UL) >> _shift);
     }
 
     private sealed class Entry(byte[] key, bool answer)

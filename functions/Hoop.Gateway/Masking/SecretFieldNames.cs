@@ -55,6 +55,12 @@ internal sealed class SecretFieldNames
     /// </summary>
     public bool IsSecret(ReadOnlySpan<byte> name)
     {
+        // Most keys end in a letter no secret word ends with ("metadata", "spec", "image"): answered without a lookup.
+        if (name.IsEmpty || (char.IsAsciiLetterOrDigit((char)name[^1]) && !_lastChars.Contains(char.ToLowerInvariant((char)name[^1]))))
+        {
+            return false;
+        }
+
         if (name.Length <= MaxCachedName && Ascii.IsValid(name))
         {
             if (_cache.TryGet(name, out var known))
