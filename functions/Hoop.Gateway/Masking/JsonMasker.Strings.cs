@@ -9,6 +9,21 @@ internal sealed partial class JsonMasker
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Values remembered as clean per response: at most this many (a direct-mapped table: ~1024 × 128 bytes).</summary>
+    private const int CleanValueSlots = 1024;
+
+    private const int CleanValueMaxLength = 128;
+
+    private const int SeenOnceBits = 9;
+
+    private const int SeenOnceSlots = 1 << SeenOnceBits;
+
+    /// <summary>Unescaped values of this response the content rules found nothing in, seen at least twice (created on first use).</summary>
+    private ByteAnswerCache? _cleanValues;
+
+    /// <summary>Hashes of clean values seen once: only a value seen again is stored (unique names and uids would churn the table).</summary>
+    private ulong[]? _seenOnce;
+
     /// <summary>Bytes that make a short value worth scanning: pair separators, e-mail, JSON, non-ASCII.</summary>
     private static readonly SearchValues<byte> Interesting = SearchValues.Create([(byte)'@', (byte)'=', (byte)':', (byte)'{', (byte)'[', .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
 
@@ -39,6 +54,14 @@ internal sealed partial class JsonMasker
             return null;
         }
 
+        // A list repeats values (images, paths, node names, timestamps): one found clean before is clean again.
+        var statusMessage = frame is { Context: JsonContext.SecretStatus } && key == JsonKey.Message;
+        var memo = _embedLevel == 0 && !reader.ValueIsEscaped && key != JsonKey.LastApplied && !statusMessage && raw.Length <= CleanValueMaxLength;
+        if (memo && _cleanValues is not null && _cleanValues.TryGet(raw, out _))
+        {
+            return null;
+        }
+
         var chars = ArrayPool<char>.Shared.Rent(raw.Length);
         try
         {
@@ -59,9 +82,12 @@ internal sealed partial class JsonMasker
                 return MaskEmbedded(value);
             }
 
-            var masked = frame is { Context: JsonContext.SecretStatus } && key == JsonKey.Message
-                ? MaskStatusMessage(value)
-                : _lines.MaskText(value);
+            var masked = statusMessage ? MaskStatusMessage(value) : _lines.MaskText(value);
+            if (masked is null && memo)
+            {
+                RememberClean(raw);
+            }
+
             return masked is null ? null : EncodeString(masked);
         }
         finally
@@ -132,21 +158,62 @@ internal sealed partial class JsonMasker
     private bool IsSecretName(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped)
+        {
+            // The hot path (every property name of a list): answered from the raw bytes, cached per name.
+            return _engine.Scanner.Names.IsSecret(raw);
+        }
+
         if (raw.Length > 256)
         {
             return _engine.Scanner.Names.IsSecret(reader.GetString());
         }
 
-        Span<char> chars = stackalloc char[256];
+        Span<char> chars = stackalloc char[raw.Length];
         try
         {
-            var length = reader.ValueIsEscaped ? reader.CopyString(chars) : StrictUtf8.GetChars(raw, chars);
+            var length = reader.CopyString(chars);
             return _engine.Scanner.Names.IsSecret(chars[..length]);
         }
         catch (Exception ex) when (ex is DecoderFallbackException or InvalidOperationException or ArgumentException)
         {
             return false;
         }
+    }
+
+    /// <summary>Remembers a clean value once it was seen twice in this response (so the memo allocates only for repeated values).</summary>
+    private void RememberClean(ReadOnlySpan<byte> raw)
+    {
+        _seenOnce ??= new ulong[SeenOnceSlots];
+        var hash = Hash64(raw);
+        ref var seen = ref _seenOnce[(int)(hash >> (64 - SeenOnceBits))];
+        if (seen != hash)
+        {
+            seen = hash;
+            return;
+        }
+
+        (_cleanValues ??= new ByteAnswerCache(CleanValueSlots, CleanValueMaxLength)).Set(raw, answer: true);
+    }
+
+    /// <summary>A 64-bit hash of a short value (only decides whether it was seen before; a collision stores a value early).</summary>
+    private static ulong Hash64(ReadOnlySpan<byte> value)
+    {
+        var hash = 0xCBF29CE484222325UL ^ (ulong)value.Length;
+        while (value.Length >= 8)
+        {
+            hash = (hash ^ System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(value)) * 0x9E3779B97F4A7C15UL;
+            hash ^= hash >> 29;
+            value = value[8..];
+        }
+
+        foreach (var b in value)
+        {
+            hash = (hash ^ b) * 0x100000001B3UL;
+        }
+
+        hash ^= hash >> 32;
+        return hash * 0xD6E8FEB86659FD93UL;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Hoop.Gateway.Upstream;
 
 namespace Hoop.Gateway.Masking;
 
@@ -6,7 +7,7 @@ namespace Hoop.Gateway.Masking;
 /// A read-only stream over the masked form of another: reads a chunk from upstream, pushes it through the masker, serves
 /// what came out. A masker fault surfaces as an <see cref="IOException"/> from the read, which ends the response.
 /// </summary>
-internal sealed class MaskingStream(Stream inner, IStreamMasker masker) : Stream
+internal sealed class MaskingStream(Stream inner, IStreamMasker masker) : ReadOnlyStreamBase(inner)
 {
     private const int ChunkSize = 16 * 1024;
 
@@ -15,20 +16,6 @@ internal sealed class MaskingStream(Stream inner, IStreamMasker masker) : Stream
     private int _served;
     private bool _completed;
     private bool _failed;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -60,7 +47,7 @@ internal sealed class MaskingStream(Stream inner, IStreamMasker masker) : Stream
                 return 0;
             }
 
-            var read = await inner.ReadAsync(_input, cancellationToken);
+            var read = await Inner.ReadAsync(_input, cancellationToken);
             try
             {
                 if (read == 0)
@@ -83,26 +70,10 @@ internal sealed class MaskingStream(Stream inner, IStreamMasker masker) : Stream
         }
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            inner.Dispose();
             if (_input is not null)
             {
                 ArrayPool<byte>.Shared.Return(_input);

@@ -103,7 +103,15 @@ internal sealed class PersonalDataScanner(MaskingOptions options)
         Span<int> octets = stackalloc int[4];
         while (i < text.Length)
         {
-            if (!char.IsAsciiDigit(text[i]) || (i > 0 && (CharClass.IsWord(text[i - 1]) || text[i - 1] == '.')))
+            // Jump to the next digit (vectorised): most of a value is not an address.
+            var digit = text[i..].IndexOfAnyInRange('0', '9');
+            if (digit < 0)
+            {
+                return;
+            }
+
+            i += digit;
+            if (i > 0 && (CharClass.IsWord(text[i - 1]) || text[i - 1] == '.'))
             {
                 i++;
                 continue;
@@ -207,7 +215,15 @@ internal sealed class PersonalDataScanner(MaskingOptions options)
         Span<char> compact = stackalloc char[34];
         for (var i = 0; i + 15 <= text.Length; i++)
         {
-            if (!char.IsAsciiLetterUpper(text[i]) || !char.IsAsciiLetterUpper(text[i + 1]) || !char.IsAsciiDigit(text[i + 2]) || !char.IsAsciiDigit(text[i + 3])
+            // Jump to the next capital (vectorised): an IBAN starts with its country code.
+            var capital = text[i..].IndexOfAnyInRange('A', 'Z');
+            if (capital < 0 || i + capital + 15 > text.Length)
+            {
+                return;
+            }
+
+            i += capital;
+            if (!char.IsAsciiLetterUpper(text[i + 1]) || !char.IsAsciiDigit(text[i + 2]) || !char.IsAsciiDigit(text[i + 3])
                 || (i > 0 && CharClass.IsWord(text[i - 1])))
             {
                 continue;

@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Text;
 
 namespace Hoop.Gateway.Masking;
 
@@ -22,9 +22,9 @@ internal sealed class SecretFieldNames
 
     private static readonly SearchValues<string> NeutralValues = SearchValues.Create(["checksum", "hash", "digest", "sha256", "sha1", "fingerprint"], StringComparison.OrdinalIgnoreCase);
 
-    private const int CacheBound = 8192;
+    private const int MaxCachedName = 64;
 
-    private readonly ConcurrentDictionary<string, bool> _cache = new(StringComparer.Ordinal);
+    private readonly ByteAnswerCache _cache = new(slots: 4096, maxLength: MaxCachedName);
     private readonly string[] _words;
     private readonly FrozenSet<string> _keep;
     private readonly SearchValues<char> _lastChars;
@@ -37,21 +37,56 @@ internal sealed class SecretFieldNames
     }
 
     /// <summary>Whether a value under <paramref name="name"/> is a secret.</summary>
-    /// <remarks>Answers are cached per name (JSON repeats a few hundred key names); the cache stops growing at its bound.</remarks>
+    /// <remarks>Answers for short ASCII names are cached (JSON repeats a few hundred key names); others are decided each time.</remarks>
     public bool IsSecret(ReadOnlySpan<char> name)
     {
-        var cache = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (cache.TryGetValue(name, out var known))
+        if (name.Length > MaxCachedName)
+        {
+            return Decide(name);
+        }
+
+        Span<byte> bytes = stackalloc byte[name.Length];
+        return Ascii.FromUtf16(name, bytes, out _) == OperationStatus.Done ? IsSecretAscii(bytes, name) : Decide(name);
+    }
+
+    /// <summary>
+    /// Whether a value under the UTF-8 <paramref name="name"/> is a secret (the JSON masker asks with the raw bytes of an
+    /// unescaped property name). Non-ASCII or long names are decoded and decided without the cache.
+    /// </summary>
+    public bool IsSecret(ReadOnlySpan<byte> name)
+    {
+        // Most keys end in a letter no secret word ends with ("metadata", "spec", "image"): answered without a lookup.
+        if (name.IsEmpty || (char.IsAsciiLetterOrDigit((char)name[^1]) && !_lastChars.Contains(char.ToLowerInvariant((char)name[^1]))))
+        {
+            return false;
+        }
+
+        if (name.Length <= MaxCachedName && Ascii.IsValid(name))
+        {
+            if (_cache.TryGet(name, out var known))
+            {
+                return known;
+            }
+
+            Span<char> chars = stackalloc char[name.Length];
+            Ascii.ToUtf16(name, chars, out _);
+            return IsSecretAscii(name, chars);
+        }
+
+        var decoded = Encoding.UTF8.GetString(name);
+        return Decide(decoded);
+    }
+
+    /// <summary>The cached answer for an ASCII name given both as bytes and as characters.</summary>
+    private bool IsSecretAscii(ReadOnlySpan<byte> bytes, ReadOnlySpan<char> chars)
+    {
+        if (_cache.TryGet(bytes, out var known))
         {
             return known;
         }
 
-        var answer = Decide(name);
-        if (_cache.Count < CacheBound && name.Length <= 64)
-        {
-            cache.TryAdd(name, answer);
-        }
-
+        var answer = Decide(chars);
+        _cache.Set(bytes, answer);
         return answer;
     }
 

@@ -6,23 +6,9 @@ namespace Hoop.Gateway.Upstream;
 /// Azure Functions). kubectl and reflectors then re-establish the stream. It ends the same way when <paramref name="ended"/>
 /// fires (the session ended): a re-established stream then gets 401.
 /// </summary>
-internal sealed class DeadlineStream(Stream inner, DateTimeOffset deadline, TimeProvider time, CancellationToken ended = default) : Stream
+internal sealed class DeadlineStream(Stream inner, DateTimeOffset deadline, TimeProvider time, CancellationToken ended = default) : ReadOnlyStreamBase(inner)
 {
     private bool _ended;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -42,7 +28,7 @@ internal sealed class DeadlineStream(Stream inner, DateTimeOffset deadline, Time
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token, ended);
         try
         {
-            return await inner.ReadAsync(buffer, linked.Token);
+            return await Inner.ReadAsync(buffer, linked.Token);
         }
         catch (OperationCanceledException) when ((timer.IsCancellationRequested || ended.IsCancellationRequested) && !cancellationToken.IsCancellationRequested)
         {
@@ -51,34 +37,9 @@ internal sealed class DeadlineStream(Stream inner, DateTimeOffset deadline, Time
         }
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
     private void End()
     {
         _ended = true;
-        inner.Dispose();
+        Inner.Dispose();
     }
 }

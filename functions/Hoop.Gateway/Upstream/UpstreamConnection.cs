@@ -147,8 +147,12 @@ internal sealed class UpstreamConnection : IDisposable
         return response.Status?.Token ?? throw new InvalidOperationException("The TokenRequest API returned no token.");
     }
 
+    /// <summary>Whether the connection was disposed (its handler and pooled connections are gone).</summary>
+    public bool IsDisposed { get; private set; }
+
     public void Dispose()
     {
+        IsDisposed = true;
         Invoker.Dispose();
         _client.Dispose();
     }

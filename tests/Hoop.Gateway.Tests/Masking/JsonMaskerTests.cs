@@ -34,6 +34,9 @@ public sealed class JsonMaskerTests
 
         // rule 9: a Status quoting a value copied from /data/password
         { "status-422.json", "secrets", "application/json" },
+
+        // values remembered as clean are still masked where their place says so (key name, env name, Secret, release)
+        { "repeated-values.json", "", "application/json" },
     };
 
     [Theory]
@@ -51,6 +54,17 @@ public sealed class JsonMaskerTests
         {
             using var document = JsonDocument.Parse(line);
         }
+    }
+
+    [Fact]
+    public void Mask_ValueRepeatedInCleanAndSecretPlaces_IsKeptOnlyInTheCleanPlaces()
+    {
+        var output = MaskingHarness.MaskAllChunkings(MaskingHarness.Asset("repeated-values.json"));
+
+        // Kept under note, k, the LOG env value and the Status message; masked under db_password, API_TOKEN,
+        // DB_PASSWORD (value before name) and the Secret's data, although the same bytes were found clean before.
+        Assert.Equal(4, output.Split("opaque-value-0123456789").Length - 1);
+        Assert.Equal(1, output.Split("H4sIAAAAAAAA/opaque-0123456789").Length - 1);
     }
 
     [Theory]
