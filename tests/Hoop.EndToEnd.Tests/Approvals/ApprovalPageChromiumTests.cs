@@ -6,7 +6,7 @@ namespace Hoop.EndToEnd.Tests.Approvals;
 
 /// <summary>
 /// The approval page in headless Chromium against <c>hoop serve --demo</c> with the real kubectl: alice's agent asks, bob
-/// opens the link, signs in on the dev issuer's page and decides; the held command completes or is refused.
+/// opens the link from the approval e-mail in his inbox, signs in on the dev issuer's page and decides; the held command completes or is refused.
 /// </summary>
 public sealed class ApprovalPageChromiumTests(ApprovalPageGateway fixture) : IClassFixture<ApprovalPageGateway>
 {
@@ -17,7 +17,7 @@ public sealed class ApprovalPageChromiumTests(ApprovalPageGateway fixture) : ICl
         var request = await fixture.WaitForPendingAsync(r => r.Subresource == "scale" && r.Body.Contains("\"replicas\":3", StringComparison.Ordinal));
         var page = await (await fixture.ChromiumAsync()).NewPageAsync();
 
-        await page.GotoAsync((await fixture.LinkAsync(request, "approve")).ToString());
+        await page.GotoAsync((await fixture.EmailedLinkAsync(request, "approve")).ToString());
         await page.ClickAsync("#signin-bob");
         await page.WaitForSelectorAsync("#request");
         await page.FillAsync("#comment", "fine for the sale");
@@ -40,7 +40,7 @@ public sealed class ApprovalPageChromiumTests(ApprovalPageGateway fixture) : ICl
         var request = await fixture.WaitForPendingAsync(r => r.Subresource == "scale" && r.Body.Contains("\"replicas\":7", StringComparison.Ordinal));
         var page = await (await fixture.ChromiumAsync()).NewPageAsync();
 
-        await page.GotoAsync((await fixture.LinkAsync(request, "deny")).ToString());
+        await page.GotoAsync((await fixture.EmailedLinkAsync(request, "deny")).ToString());
         await page.ClickAsync("#signin-bob");
         await page.WaitForSelectorAsync("#request");
         await page.FillAsync("#comment", "not during the freeze");

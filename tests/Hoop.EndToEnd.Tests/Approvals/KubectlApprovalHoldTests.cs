@@ -38,7 +38,7 @@ public sealed partial class KubectlApprovalHoldTests(ShortHoldApprovalGateway fi
         var replicas = await fixture.DirectKubectl.RunAsync("get", "deploy", "web", "-n", "default", "-o", "jsonpath={.spec.replicas}");
         Assert.Equal("4", replicas.Stdout.Trim());
         var steps = await ApprovalProbe.StepsAsync(fixture, approvalId);
-        Assert.Equal(["requested", "notified", "decided", "executed"], steps.Select(s => s.Text(JournalProperty.Step)));
+        Assert.Equal(["requested", "notified", "notified", "decided", "executed"], steps.Select(s => s.Text(JournalProperty.Step)));
 
         // The approval was used: the same command once more is a new execution and asks again.
         var third = await fixture.Kubectl.RunAsync(KubectlBound, scale);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Hoop.Gateway.Approvals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,11 +9,12 @@ namespace Hoop.EndToEnd.Tests.Support;
 
 /// <summary>
 /// The demo gateway with the approval tests' policy (assets/policy/approvals.yaml), and what the tests need to reach its
-/// approvals: the pending list, signed page links (a teammate's mail notifier will carry them), held agent requests,
+/// approvals: the pending list, signed page links (as e-mailed to bob, read from the demo's MailDev), held agent requests,
 /// and one headless Chromium for the class.
 /// </summary>
 public sealed class ApprovalPageGateway : DemoGatewayFixture
 {
+    private static readonly HttpClient MailHttp = new() { Timeout = TimeSpan.FromSeconds(10) };
     private Chromium? _chromium;
 
     protected override string KubernetesVersion => "v1.33.1";
@@ -51,6 +53,41 @@ public sealed class ApprovalPageGateway : DemoGatewayFixture
     /// <summary>A signed page link for <paramref name="request"/>, as the notifiers send it.</summary>
     internal async Task<Uri> LinkAsync(ApprovalRequest request, string? intent = null)
         => await Gateway.App.Services.GetRequiredService<ApprovalLinks>().CreateAsync(request, intent);
+
+    /// <summary>
+    /// The link with <paramref name="intent"/> from the approval e-mail that reached bob's inbox in the demo's MailDev (its
+    /// REST API), as bob would click it: the text part's <c>Approve:</c> / <c>Deny:</c> line.
+    /// </summary>
+    internal async Task<Uri> EmailedLinkAsync(ApprovalRequest request, string intent)
+    {
+        var inbox = Gateway.Mail?.InboxUrl ?? throw new InvalidOperationException("the demo gateway runs no MailDev");
+        var label = intent == "approve" ? "Approve:" : "Deny:";
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using (var list = JsonDocument.Parse(await MailHttp.GetStringAsync(new Uri(inbox, "api/email"))))
+            {
+                foreach (var mail in list.RootElement.EnumerateArray())
+                {
+                    var to = mail.GetProperty("envelope").GetProperty("to").EnumerateArray().Select(t => t.GetProperty("address").GetString());
+                    var subject = mail.GetProperty("subject").GetString() ?? "";
+                    if (to.Contains("bob@example.test", StringComparer.OrdinalIgnoreCase) && subject.Contains(request.ApprovalId, StringComparison.Ordinal))
+                    {
+                        var text = mail.GetProperty("text").GetString() ?? "";
+                        var line = text.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith(label, StringComparison.Ordinal));
+                        return new Uri(line[label.Length..].Trim());
+                    }
+                }
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"no approval e-mail for {request.ApprovalId} reached bob@example.test");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 
     /// <summary>Sends an agent request in the background (alice's session); the gateway holds it while approval is pending.</summary>
     internal Task<HttpResponseMessage> HoldAsync(HttpMethod method, string path, string json, CancellationToken cancellationToken)
