@@ -1,7 +1,5 @@
 using System.Text;
 using Hoop.Gateway.Masking;
-using Hoop.Gateway.Requests;
-using Hoop.Gateway.Sessions;
 
 namespace Hoop.Gateway.Approvals;
 
@@ -16,27 +14,10 @@ internal sealed record ApprovalView(ApprovalRequest Request, string KubectlTerms
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(masker);
-        var body = "";
-        if (request.Body.Length > 0)
+        var body = ApprovalBody.Mask(request, masker);
+        if (body.Length > MaxBodyChars)
         {
-            var info = new RequestInfo
-            {
-                IsResourceRequest = request.Resource.Length > 0,
-                Path = request.Target,
-                Verb = request.Verb,
-                ApiGroup = request.ApiGroup,
-                Namespace = request.Namespace,
-                Resource = request.Resource,
-                Subresource = request.Subresource,
-                Name = request.Name,
-            };
-            var session = new Session(request.SessionId, request.Requester, [], "", request.Connection, request.ExpiresAt);
-            var masked = masker.MaskBody(Encoding.UTF8.GetBytes(request.Body), request.ContentType, new MaskingContext(session, info, request.ContentType));
-            body = Encoding.UTF8.GetString(masked.Span);
-            if (body.Length > MaxBodyChars)
-            {
-                body = body[..MaxBodyChars] + "\n… (cut: " + body.Length + " characters in all)";
-            }
+            body = body[..MaxBodyChars] + "\n… (cut: " + body.Length + " characters in all)";
         }
 
         return new ApprovalView(request, Terms(request), body);

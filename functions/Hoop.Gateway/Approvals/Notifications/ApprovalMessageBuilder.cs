@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hoop.Gateway.Masking;
-using Hoop.Gateway.Requests;
-using Hoop.Gateway.Sessions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -78,28 +75,7 @@ public sealed class ApprovalMessageBuilder
     }
 
     /// <summary>The body as the journal would store it: masked for the requesting session, as its content type.</summary>
-    private string Mask(ApprovalRequest request)
-    {
-        if (request.Body.Length == 0)
-        {
-            return "";
-        }
-
-        var session = new Session(request.SessionId, request.Requester, [], "", request.Connection, request.ExpiresAt);
-        var info = new RequestInfo
-        {
-            IsResourceRequest = request.Resource.Length > 0,
-            Path = request.Target,
-            Verb = request.Verb,
-            ApiGroup = request.ApiGroup,
-            Namespace = request.Namespace,
-            Resource = request.Resource,
-            Subresource = request.Subresource,
-            Name = request.Name,
-        };
-        var masked = _masker.MaskBody(Encoding.UTF8.GetBytes(request.Body), request.ContentType, new MaskingContext(session, info, request.ContentType));
-        return Encoding.UTF8.GetString(masked.Span);
-    }
+    private string Mask(ApprovalRequest request) => ApprovalBody.Mask(request, _masker);
 
     /// <summary>The masked body as a tree (JSON, or YAML for apply patches); null when it is neither.</summary>
     private static JsonNode? Parse(string masked)
