@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Hoop.Gateway.Hosting;
 
 namespace Hoop.Gateway.Recording;
 
@@ -51,30 +50,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var main = await EnsureInstalledAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
-            var info = new ProcessStartInfo("node")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[]
-            {
-                main, "--location", location, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
-            })
-            {
-                info.ArgumentList.Add(argument);
-            }
-
+            var port = NodeTool.FreePort();
             var output = new StringBuilder();
-            var process = Process.Start(info) ?? throw new InvalidOperationException("node could not be started");
-            process.OutputDataReceived += (_, e) => Append(output, e.Data);
-            process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            var process = NodeTool.Start(
+                [
+                    main, "--location", location, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
+                ],
+                output);
             var azurite = new AzuriteProcess(process, port, location, output);
-            if (await azurite.WaitUntilListeningAsync(TimeSpan.FromSeconds(30), cancellationToken))
+            if (await NodeTool.WaitUntilListeningAsync(process, TimeSpan.FromSeconds(30), cancellationToken, port))
             {
                 return azurite;
             }
@@ -91,32 +76,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// The path of Azurite's Table service entry point, running <c>npm ci</c> in the repository first when the package
     /// is not installed yet.
     /// </summary>
-    public static async Task<string> EnsureInstalledAsync(CancellationToken cancellationToken = default)
-    {
-        var root = FindRepositoryRoot();
-        var main = Path.Combine(root, "node_modules", "azurite", "dist", "src", "table", "main.js");
-        if (File.Exists(main))
-        {
-            return main;
-        }
-
-        var info = new ProcessStartInfo("npm") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var npm = Process.Start(info) ?? throw new InvalidOperationException("npm could not be started (Node.js is needed for Azurite)");
-        var stderr = npm.StandardError.ReadToEndAsync(cancellationToken);
-        _ = npm.StandardOutput.ReadToEndAsync(cancellationToken);
-        await npm.WaitForExitAsync(cancellationToken);
-        if (npm.ExitCode != 0 || !File.Exists(main))
-        {
-            throw new InvalidOperationException($"'npm ci' in {root} did not install Azurite: {await stderr}");
-        }
-
-        return main;
-    }
+    public static Task<string> EnsureInstalledAsync(CancellationToken cancellationToken = default)
+        => NodeTool.EnsureInstalledAsync(Path.Combine("node_modules", "azurite", "dist", "src", "table", "main.js"), "Azurite", cancellationToken);
 
     /// <summary>
     /// The repository root (the folder with package.json pinning Azurite): <c>HOOP_REPOSITORY_ROOT</c>, else the first
@@ -173,49 +134,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         await StopAsync();
         _process.Dispose();
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            if (output.Length < 16 * 1024)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task<bool> WaitUntilListeningAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline && !_process.HasExited)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
-                return true;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100, cancellationToken);
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Sends SIGINT through the system's <c>kill</c> (no native interop in this assembly).</summary>

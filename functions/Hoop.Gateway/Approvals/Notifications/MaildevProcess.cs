@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using Hoop.Gateway.Recording;
+using Hoop.Gateway.Hosting;
 
 namespace Hoop.Gateway.Approvals.Notifications;
 
@@ -44,25 +42,16 @@ public sealed class MaildevProcess : IAsyncDisposable
         var main = await EnsureInstalledAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var (smtp, web) = (FreePort(), FreePort());
-            var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[]
-            {
-                main, "--smtp", smtp.ToString(CultureInfo.InvariantCulture), "--ip", "127.0.0.1",
-                "--web", web.ToString(CultureInfo.InvariantCulture), "--web-ip", "127.0.0.1", "--mail-directory", mailDirectory,
-            })
-            {
-                info.ArgumentList.Add(argument);
-            }
-
+            var (smtp, web) = (NodeTool.FreePort(), NodeTool.FreePort());
             var output = new StringBuilder();
-            var process = Process.Start(info) ?? throw new InvalidOperationException("node could not be started");
-            process.OutputDataReceived += (_, e) => Append(output, e.Data);
-            process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            var process = NodeTool.Start(
+                [
+                    main, "--smtp", smtp.ToString(CultureInfo.InvariantCulture), "--ip", "127.0.0.1",
+                    "--web", web.ToString(CultureInfo.InvariantCulture), "--web-ip", "127.0.0.1", "--mail-directory", mailDirectory,
+                ],
+                output);
             var maildev = new MaildevProcess(process, smtp, web, output);
-            if (await maildev.WaitUntilListeningAsync(TimeSpan.FromSeconds(30), cancellationToken))
+            if (await NodeTool.WaitUntilListeningAsync(process, TimeSpan.FromSeconds(30), cancellationToken, smtp, web))
             {
                 return maildev;
             }
@@ -76,32 +65,8 @@ public sealed class MaildevProcess : IAsyncDisposable
     }
 
     /// <summary>The path of MailDev's command, running <c>npm ci</c> in the repository first when it is not installed.</summary>
-    public static async Task<string> EnsureInstalledAsync(CancellationToken cancellationToken = default)
-    {
-        var root = AzuriteProcess.FindRepositoryRoot();
-        var main = Path.Combine(root, "node_modules", "maildev", "dist", "bin", "maildev.js");
-        if (File.Exists(main))
-        {
-            return main;
-        }
-
-        var info = new ProcessStartInfo("npm") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var npm = Process.Start(info) ?? throw new InvalidOperationException("npm could not be started (Node.js is needed for MailDev)");
-        var stderr = npm.StandardError.ReadToEndAsync(cancellationToken);
-        _ = npm.StandardOutput.ReadToEndAsync(cancellationToken);
-        await npm.WaitForExitAsync(cancellationToken);
-        if (npm.ExitCode != 0 || !File.Exists(main))
-        {
-            throw new InvalidOperationException($"'npm ci' in {root} did not install MailDev: {await stderr}");
-        }
-
-        return main;
-    }
+    public static Task<string> EnsureInstalledAsync(CancellationToken cancellationToken = default)
+        => NodeTool.EnsureInstalledAsync(Path.Combine("node_modules", "maildev", "dist", "bin", "maildev.js"), "MailDev", cancellationToken);
 
     /// <summary>Stops MailDev (its mail is already on disk).</summary>
     public async ValueTask DisposeAsync()
@@ -113,58 +78,5 @@ public sealed class MaildevProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            if (output.Length < 16 * 1024)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task<bool> WaitUntilListeningAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline && !_process.HasExited)
-        {
-            if (await AcceptsAsync(SmtpPort, cancellationToken) && await AcceptsAsync(WebPort, cancellationToken))
-            {
-                return true;
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-
-        return false;
-    }
-
-    private static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }
