@@ -113,11 +113,23 @@ public sealed class EvidenceReportBuilderTests
         var start = JournalSessionAudit.RefusalSession(now);
         await journal.RecordApprovalAsync(new ApprovalRecord
         {
-            SessionId = start.Id, AuditId = "ap-s", ApprovalId = "ap-s", Step = ApprovalRecord.Steps.Requested, Actor = "hoop-dev:alice", At = now, Session = start,
+            SessionId = start.Id,
+            AuditId = "ap-s",
+            ApprovalId = "ap-s",
+            Step = ApprovalRecord.Steps.Requested,
+            Actor = "hoop-dev:alice",
+            At = now,
+            Session = start,
         });
         await journal.RecordApprovalAsync(new ApprovalRecord
         {
-            SessionId = start.Id, AuditId = "ap-s", ApprovalId = "ap-s", Step = ApprovalRecord.Steps.Decided, Actor = "hoop-dev:bob", Outcome = "approved", At = now.AddSeconds(20),
+            SessionId = start.Id,
+            AuditId = "ap-s",
+            ApprovalId = "ap-s",
+            Step = ApprovalRecord.Steps.Decided,
+            Actor = "hoop-dev:bob",
+            Outcome = "approved",
+            At = now.AddSeconds(20),
         });
 
         var report = await BuildAsync(bed);
