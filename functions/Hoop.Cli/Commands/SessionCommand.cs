@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,10 +10,14 @@ namespace Hoop.Cli.Commands;
 /// <summary>
 /// <c>hoop session start --connection C --role R --ttl 30m --reason "..." [--out FILE]</c>, <c>hoop session end ID</c>,
 /// <c>hoop session list [-o json]</c> (DESIGN.md §8). The person signs in with <c>--as USER</c> against a local demo, or
-/// with <c>--token</c> / <c>HOOP_TOKEN</c> (an ID token of the configured identity provider).
+/// with <c>--token</c> / <c>HOOP_TOKEN</c> (an ID token of the configured identity provider). A role with
+/// <c>sessionApproval</c> answers 202 until an approver decides: <c>start</c> says whose approval it waits for and exits 1,
+/// or with <c>--wait</c> asks again every few seconds until the session starts or is refused.
 /// </summary>
 internal static class SessionCommand
 {
+    private static readonly TimeSpan WaitInterval = TimeSpan.FromSeconds(2);
+
     public static Command Create() => new("session", "Start, end and list agent sessions") { Start(), End(), List() };
 
     private static Command Start()
@@ -23,15 +28,41 @@ internal static class SessionCommand
         var reason = new Option<string>("--reason") { Description = "Why the session is needed (journaled)", Required = true };
         var output = new Option<string?>("--out") { Description = "Write the agent's kubeconfig to FILE (owner-only) instead of stdout" };
         var format = new Option<string?>("-o", "--output") { Description = "json: print the whole answer as JSON" };
+        var wait = new Option<bool>("--wait") { Description = "When the role needs a session approval, wait for the decision instead of exiting" };
         var person = new PersonOptions();
-        var command = new Command("start", "Start a session and get the agent's kubeconfig") { connection, role, ttl, reason, output, format };
+        var command = new Command("start", "Start a session and get the agent's kubeconfig") { connection, role, ttl, reason, output, format, wait };
         person.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             using var client = await person.ClientAsync(result, cancellationToken);
             var body = new { connection = result.GetValue(connection), role = result.GetValue(role), ttl = result.GetValue(ttl), reason = result.GetValue(reason) };
-            using var response = await client.PostAsJsonAsync("/sessions", body, cancellationToken);
-            var json = await ReadAsync(response, cancellationToken);
+            JsonNode json;
+            string? waitingFor = null;
+            while (true)
+            {
+                using var response = await client.PostAsJsonAsync("/sessions", body, cancellationToken);
+                json = await ReadAsync(response, cancellationToken);
+                if (response.StatusCode != HttpStatusCode.Accepted)
+                {
+                    break;
+                }
+
+                // The same POST joins the pending approval and, once approved, starts the session (once).
+                var approval = (string?)json["approvalId"];
+                if (approval != waitingFor)
+                {
+                    await Console.Error.WriteLineAsync("hoop: " + (string?)json["message"]);
+                    waitingFor = approval;
+                }
+
+                if (!result.GetValue(wait))
+                {
+                    return CliApp.ProblemsFound;
+                }
+
+                await Task.Delay(WaitInterval, cancellationToken);
+            }
+
             var kubeconfig = (string)json["kubeconfig"]!;
             if (result.GetValue(output) is { } file)
             {

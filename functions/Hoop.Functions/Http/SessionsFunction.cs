@@ -1,8 +1,10 @@
+using Hoop.Gateway.Approvals;
 using Hoop.Gateway.Hosting;
 using Hoop.Gateway.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Hoop.Functions.Http;
 
@@ -12,12 +14,21 @@ namespace Hoop.Functions.Http;
 /// </summary>
 public sealed class SessionsFunction(SessionsEndpoint sessions)
 {
-    /// <summary>Route: <see cref="GatewayRoutes.Sessions"/>.</summary>
+    /// <summary>
+    /// Route: <see cref="GatewayRoutes.Sessions"/>. The Durable client is bound here because starting a session under a
+    /// role with <c>sessionApproval</c> starts, joins or reads an approval (<see cref="AmbientDurableClient"/>).
+    /// </summary>
     [Function("Sessions")]
-    public async Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "sessions")] HttpRequest request)
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "sessions")] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await (HttpMethods.IsPost(request.Method) ? sessions.StartAsync(request.HttpContext) : sessions.ListAsync(request.HttpContext));
+        using (AmbientDurableClient.Use(client))
+        {
+            await (HttpMethods.IsPost(request.Method) ? sessions.StartAsync(request.HttpContext) : sessions.ListAsync(request.HttpContext));
+        }
+
         return new EmptyResult();
     }
 

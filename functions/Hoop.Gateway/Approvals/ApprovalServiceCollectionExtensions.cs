@@ -43,6 +43,7 @@ public static class ApprovalServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISessionValidity>(sp => new StoreSessionValidity(sp.GetRequiredService<ISessionStore>(), sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IApprovalGate>(DurableApprovalGate.Create));
+        services.Replace(ServiceDescriptor.Singleton<ISessionApprovalGate>(DurableSessionApprovalGate.Create));
         return services;
     }
 }

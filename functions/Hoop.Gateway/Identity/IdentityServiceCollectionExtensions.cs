@@ -76,7 +76,8 @@ public static class IdentityServiceCollectionExtensions
             sp.GetRequiredService<ISessionAudit>(),
             sp.GetRequiredService<IOptions<SessionOptions>>(),
             sp.GetRequiredService<IOptions<IdentityOptions>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ISessionApprovalGate>()));
         services.TryAddSingleton(sp => new SamlIdentityProviderSource(
             sp.GetRequiredService<IOptions<IdentityOptions>>(), new HttpClient(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SamlResponseValidator(

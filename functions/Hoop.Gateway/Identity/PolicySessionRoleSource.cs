@@ -6,5 +6,5 @@ namespace Hoop.Gateway.Identity;
 internal sealed class PolicySessionRoleSource(IPolicySource policy) : ISessionRoleSource
 {
     public IReadOnlyList<SessionRole> Roles
-        => [.. policy.Current.Roles.Values.Select(r => new SessionRole(r.Name, r.Groups, r.Connections, r.MaxSession) { SessionApprovers = r.SessionApprovers })];
+        => [.. policy.Current.Roles.Values.Select(r => new SessionRole(r.Name, r.Groups, r.Connections, r.MaxSession) { SessionApprovers = r.SessionApprovers, SessionApprovalTimeout = r.SessionApprovalTimeout })];
 }

@@ -9,4 +9,7 @@ public sealed record SessionRole(string Name, IReadOnlyList<string> Groups, IRea
 {
     /// <summary>The role's <c>sessionApproval</c> approver groups: starting a session needs an approval; null when it does not.</summary>
     public IReadOnlyList<string>? SessionApprovers { get; init; }
+
+    /// <summary>The role's <c>sessionApproval.timeout</c>; null for the gateway's default approval timeout.</summary>
+    public TimeSpan? SessionApprovalTimeout { get; init; }
 }

@@ -1,3 +1,5 @@
+using Hoop.Gateway.Sessions;
+
 namespace Hoop.Gateway.Recording;
 
 /// <summary>One step of an approval (requested, notified, decided, executed), journaled in the request's session.</summary>
@@ -32,4 +34,10 @@ public sealed record ApprovalRecord
 
     /// <summary>When the step happened (the decision time for <c>decided</c>).</summary>
     public required DateTimeOffset At { get; init; }
+
+    /// <summary>
+    /// The partition's session, written as its start when this is the partition's first record (session approvals are
+    /// journaled in the refusal partition of their day, as a person who has no session yet has no partition of their own).
+    /// </summary>
+    public Session? Session { get; init; }
 }

@@ -96,7 +96,7 @@ internal sealed class EvidenceReportBuilder(JournalReader reader, JournalVerifie
             Sessions = [.. sessions.Values.Where(s => s.InPeriod).OrderBy(s => s.Started).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => s.ToEvidence(problemsBySession[s.Id]))],
             Decisions = [.. decisions.OrderBy(d => d.Key.Rule, StringComparer.Ordinal).ThenBy(d => d.Key.Decision, StringComparer.Ordinal).Select(d => new EvidenceDecisionCount(d.Key.Rule, d.Key.Decision, d.Value))],
             DecisionsPerDay = [.. days.Select(d => new EvidenceDayCount(d.Key, d.Value[0], d.Value[1], d.Value[2]))],
-            Approvals = [.. approvals.Values.Where(a => a.InPeriod).OrderBy(a => a.RequestedAt).Select(a => a.ToEvidence(requesters.GetValueOrDefault(a.AuditId) ?? sessions.GetValueOrDefault(a.SessionId)?.User ?? ""))],
+            Approvals = [.. approvals.Values.Where(a => a.InPeriod).OrderBy(a => a.RequestedAt).Select(a => a.ToEvidence(requesters.GetValueOrDefault(a.AuditId) ?? a.RequestedBy ?? sessions.GetValueOrDefault(a.SessionId)?.User ?? ""))],
             Masking = new EvidenceMasking { MaskedResponses = masked, Responses = responses, ByRule = [] },
             Errors = errors,
             Problems = verification.Problems,
@@ -151,6 +151,9 @@ internal sealed class EvidenceReportBuilder(JournalReader reader, JournalVerifie
 
         public DateTimeOffset? RequestedAt { get; private set; }
 
+        /// <summary>The requested step's actor: the requester even where no request record names one (session approvals, in a refusal partition).</summary>
+        public string? RequestedBy { get; private set; }
+
         public bool InPeriod { get; private set; }
 
         public void Add(JournalEntry entry, bool inPeriod)
@@ -161,6 +164,7 @@ internal sealed class EvidenceReportBuilder(JournalReader reader, JournalVerifie
             {
                 case ApprovalRecord.Steps.Requested:
                     RequestedAt = at;
+                    RequestedBy = entry.Text(JournalProperty.Actor);
                     break;
                 case ApprovalRecord.Steps.Decided:
                     _decidedAt = at;

@@ -93,7 +93,7 @@ internal sealed partial class TableJournal : IAuditJournal, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(record);
         var appender = await AppenderAsync(record.SessionId, cancellationToken);
-        await appender.AppendAsync([JournalDrafts.Approval(record, _time.GetUtcNow())]).WaitAsync(cancellationToken);
+        await appender.AppendAsync([JournalDrafts.Approval(record, _time.GetUtcNow())], record.Session).WaitAsync(cancellationToken);
     }
 
     public async ValueTask RecordErrorAsync(ErrorRecord record, CancellationToken cancellationToken = default)

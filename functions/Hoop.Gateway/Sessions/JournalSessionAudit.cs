@@ -18,6 +18,13 @@ internal sealed partial class JournalSessionAudit(IAuditJournal journal, ILogger
     /// <summary>The refusal partition of <paramref name="day"/>.</summary>
     public static string RefusalPartition(DateTimeOffset day) => "refusals-" + day.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
+    /// <summary>The pseudo-session that starts the refusal partition of <paramref name="at"/>'s day (it "expires" at the day's end).</summary>
+    public static Session RefusalSession(DateTimeOffset at)
+    {
+        var partition = RefusalPartition(at);
+        return new Session(partition, RefusalsUser, [], "", "", new DateTimeOffset(at.UtcDateTime.Date.AddDays(1), TimeSpan.Zero));
+    }
+
     public ValueTask SessionStartedAsync(Session session, string reason, CancellationToken cancellationToken = default)
         => journal.RecordSessionStartedAsync(session, reason, cancellationToken);
 
@@ -30,7 +37,6 @@ internal sealed partial class JournalSessionAudit(IAuditJournal journal, ILogger
     public async ValueTask RefusedAsync(AccessRefusal refusal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(refusal);
-        var day = refusal.At.UtcDateTime.Date;
         var partition = RefusalPartition(refusal.At);
         var message = $"{refusal.StatusCode} on {refusal.Route}: {refusal.Reason}"
             + (refusal.SessionId is { } id ? $" (session {id})" : "")
@@ -44,7 +50,7 @@ internal sealed partial class JournalSessionAudit(IAuditJournal journal, ILogger
                     SessionId = partition,
                     Stage = "authenticate",
                     Message = message,
-                    Session = new Session(partition, RefusalsUser, [], "", "", new DateTimeOffset(day.AddDays(1), TimeSpan.Zero)),
+                    Session = RefusalSession(refusal.At),
                 },
                 cancellationToken);
         }

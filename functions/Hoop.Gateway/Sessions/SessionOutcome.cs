@@ -19,6 +19,9 @@ public sealed record SessionOutcome<T>
 
     public string? Failure { get; }
 
+    /// <summary>The approval this outcome waits for (202 Accepted: <see cref="Failure"/> says whose), else null.</summary>
+    public string? ApprovalId { get; private init; }
+
     [MemberNotNullWhen(true, nameof(Value))]
     [MemberNotNullWhen(false, nameof(Failure))]
     public bool Succeeded => Value is not null;
@@ -26,4 +29,7 @@ public sealed record SessionOutcome<T>
     public static SessionOutcome<T> Ok(T value) => new(value, 200, null);
 
     public static SessionOutcome<T> Fail(int statusCode, string failure) => new(null, statusCode, failure);
+
+    /// <summary>Not done yet: approval <paramref name="approvalId"/> is pending (202 Accepted).</summary>
+    public static SessionOutcome<T> Accepted(string approvalId, string message) => new(null, 202, message) { ApprovalId = approvalId };
 }

@@ -26,6 +26,7 @@ public sealed class SessionService
     private readonly TimeProvider _time;
     private readonly SessionOptions _options;
     private readonly IdentityOptions _identity;
+    private readonly ISessionApprovalGate? _approvals;
 
     internal SessionService(
         ISessionStore store,
@@ -35,7 +36,8 @@ public sealed class SessionService
         ISessionAudit audit,
         IOptions<SessionOptions> options,
         IOptions<IdentityOptions> identity,
-        TimeProvider time)
+        TimeProvider time,
+        ISessionApprovalGate? approvals = null)
     {
         _store = store;
         _cache = cache;
@@ -45,6 +47,7 @@ public sealed class SessionService
         _options = options.Value;
         _identity = identity.Value;
         _time = time;
+        _approvals = approvals;
     }
 
     /// <summary>Starts a session for <paramref name="person"/>.</summary>
@@ -81,17 +84,6 @@ public sealed class SessionService
             return await RefuseAsync(person, StatusCodes.Status403Forbidden, refusal!, cancellationToken);
         }
 
-        // Fail closed: a role that needs an approval to start a session never starts one without it. The durable
-        // session approval (docs/approvals.md, "Just-in-time session approval") is not wired yet.
-        if (_roles.Roles.FirstOrDefault(r => r.Name == grant.Role)?.SessionApprovers is { Count: > 0 } approvers)
-        {
-            return await RefuseAsync(
-                person,
-                StatusCodes.Status403Forbidden,
-                $"role '{grant.Role}' needs an approval by {string.Join(" or ", approvers)} to start a session, and session approvals are not available on this gateway yet",
-                cancellationToken);
-        }
-
         if (ttl > grant.MaxSession)
         {
             ttl = grant.MaxSession;
@@ -106,9 +98,51 @@ public sealed class SessionService
             return Fail<StartedSession>(StatusCodes.Status400BadRequest, tooLong);
         }
 
+        SessionApprovalResult? approved = null;
+        if (_roles.Roles.FirstOrDefault(r => r.Name == grant.Role) is { SessionApprovers: { Count: > 0 } approvers } gated)
+        {
+            if (_approvals is null)
+            {
+                // Fail closed: a role that needs an approval to start a session never starts one without it.
+                return await RefuseAsync(
+                    person,
+                    StatusCodes.Status403Forbidden,
+                    $"role '{grant.Role}' needs an approval by {string.Join(" or ", approvers)} to start a session, and session approvals are not available on this gateway",
+                    cancellationToken);
+            }
+
+            var ask = new SessionApprovalAsk
+            {
+                User = person.User,
+                Role = grant.Role,
+                Connection = grant.Connection,
+                Ttl = ttl,
+                Reason = reason,
+                Approvers = approvers,
+                Timeout = gated.SessionApprovalTimeout,
+            };
+            var result = await _approvals.AwaitAsync(ask, cancellationToken);
+            switch (result.State)
+            {
+                case SessionApprovalState.Pending:
+                    return SessionOutcome<StartedSession>.Accepted(result.ApprovalId, result.Message);
+                case SessionApprovalState.Refused:
+                    return await RefuseAsync(person, StatusCodes.Status403Forbidden, result.Message, cancellationToken);
+            }
+
+            // The session's lifetime runs from now, not from the first ask.
+            approved = result;
+            session = session with { ExpiresAt = _time.GetUtcNow() + ttl };
+        }
+
         // Journal first (fail closed): a session the journal does not know of never exists.
         await _audit.SessionStartedAsync(session, reason, cancellationToken);
         await _store.CreateAsync(session, keys.HashToken(token), cancellationToken);
+        if (approved is not null)
+        {
+            await _approvals!.StartedAsync(approved, session, cancellationToken);
+        }
+
         return SessionOutcome<StartedSession>.Ok(new StartedSession(session, token));
     }
 

@@ -59,6 +59,12 @@ public sealed class SessionsEndpoint
         }
 
         var outcome = await _sessions.StartAsync(person, request, context.RequestAborted);
+        if (outcome.ApprovalId is { } approvalId)
+        {
+            await WriteAsync(context, StatusCodes.Status202Accepted, new { approvalId, state = "pending", message = outcome.Failure });
+            return;
+        }
+
         if (!outcome.Succeeded)
         {
             await new GatewayRefusal(outcome.StatusCode, ReasonOf(outcome.StatusCode), outcome.Failure).WriteAsync(context);

@@ -61,6 +61,7 @@ public sealed class FunctionAppServicesTests
         Assert.IsType<TableApprovalLedger>(provider.GetRequiredService<IApprovalLedger>());
         Assert.IsType<AmbientDurableClient>(provider.GetRequiredService<IDurableClientSource>());
         Assert.IsType<StoreSessionValidity>(provider.GetRequiredService<ISessionValidity>());
+        Assert.IsType<DurableSessionApprovalGate>(provider.GetRequiredService<ISessionApprovalGate>());
         Assert.Equal("hoopapprovals", provider.GetRequiredService<IOptions<ApprovalLedgerOptions>>().Value.TableName);
     }
 
@@ -71,6 +72,7 @@ public sealed class FunctionAppServicesTests
 
         Assert.IsType<UnavailableApprovalGate>(provider.GetRequiredService<IApprovalGate>());
         Assert.Null(provider.GetService<IApprovalLedger>());
+        Assert.Null(provider.GetService<ISessionApprovalGate>());
     }
 
     [Fact]

@@ -65,6 +65,7 @@ public sealed class FunctionMetadataTests
     [InlineData("Kubernetes")]
     [InlineData("Approvals")]
     [InlineData("ApprovalDecision")]
+    [InlineData("Sessions")]
     public void FunctionsMetadata_FunctionsThatReachApprovals_BindTheDurableClient(string function)
     {
         var bindings = LoadMetadata().Single(f => (string?)f!["name"] == function)!["bindings"]!.AsArray();

@@ -84,6 +84,15 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
         TimeProvider.System,
         sessions);
 
+    /// <summary>A session approval gate over the same orchestrations, ledger and journal (the default policy's approvers).</summary>
+    public DurableSessionApprovalGate SessionGate() => new(
+        new FixedDurableClientSource(_host.Client),
+        Ledger,
+        new FixedPolicySource(DefaultPolicy.Document),
+        Journal,
+        Options.Create(new ApprovalOptions { HoldSeconds = _holdSeconds }),
+        TimeProvider.System);
+
     /// <summary>alice's agent asking to scale web to <paramref name="replicas"/> (the default policy's scale-needs-approval rule).</summary>
     public static (DecisionRequest Request, Decision Decision) Scale(int replicas, string sessionId = "s-1")
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Hoop.Gateway.Policy;
 using Hoop.Gateway.Recording;
+using Hoop.Gateway.Sessions;
 using Json.Schema;
 
 namespace Hoop.Gateway.Tests.Recording;
@@ -101,6 +102,40 @@ public sealed class EvidenceReportBuilderTests
         {
             Assert.DoesNotContain(external, html, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task Build_SessionApprovalInTheRefusalPartition_RequesterIsThePersonNotThePartitionsPseudoUser()
+    {
+        await using var bed = await JournalTestBed.CreateAsync();
+        var journal = bed.NewJournal();
+        var now = DateTimeOffset.UtcNow;
+        var start = JournalSessionAudit.RefusalSession(now);
+        await journal.RecordApprovalAsync(new ApprovalRecord
+        {
+            SessionId = start.Id,
+            AuditId = "ap-s",
+            ApprovalId = "ap-s",
+            Step = ApprovalRecord.Steps.Requested,
+            Actor = "hoop-dev:alice",
+            At = now,
+            Session = start,
+        });
+        await journal.RecordApprovalAsync(new ApprovalRecord
+        {
+            SessionId = start.Id,
+            AuditId = "ap-s",
+            ApprovalId = "ap-s",
+            Step = ApprovalRecord.Steps.Decided,
+            Actor = "hoop-dev:bob",
+            Outcome = "approved",
+            At = now.AddSeconds(20),
+        });
+
+        var report = await BuildAsync(bed);
+
+        var approval = Assert.Single(report.Approvals);
+        Assert.Equal(("hoop-dev:alice", "hoop-dev:bob", "approved", start.Id), (approval.Requester, approval.Approver, approval.Decision, approval.SessionId));
     }
 
     private static Task<EvidenceReport> BuildAsync(JournalTestBed bed)

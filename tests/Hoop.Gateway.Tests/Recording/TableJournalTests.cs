@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Hoop.Gateway.Recording;
+using Hoop.Gateway.Sessions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hoop.Gateway.Tests.Recording;
@@ -197,5 +198,30 @@ public sealed class TableJournalTests
 
         await Assert.ThrowsAnyAsync<Exception>(async () => await journal.RecordRequestAsync(JournalTestBed.Request(session)));
         await journal.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RecordApproval_SessionApprovalStepsFirstInTheRefusalPartition_StartItOnceAndVerify()
+    {
+        await using var bed = await JournalTestBed.CreateAsync();
+        var journal = bed.NewJournal();
+        var now = DateTimeOffset.UtcNow;
+        var start = JournalSessionAudit.RefusalSession(now);
+        ApprovalRecord Step(string step, Session? session = null)
+            => new() { SessionId = start.Id, AuditId = "ap-1", ApprovalId = "ap-1", Step = step, Actor = "https://issuer.example#alice", At = now, Session = session };
+
+        await journal.RecordApprovalAsync(Step(ApprovalRecord.Steps.Requested, start));
+        await journal.RecordErrorAsync(new ErrorRecord { SessionId = start.Id, Stage = "authenticate", Message = "403 on /sessions: no", Session = start });
+        await journal.RecordApprovalAsync(Step(ApprovalRecord.Steps.Decided));
+        await journal.RecordApprovalAsync(Step(ApprovalRecord.Steps.Executed));
+
+        var entries = await bed.ReadSessionAsync(start.Id);
+        Assert.Equal(
+            [JournalRecordKind.SessionStarted, JournalRecordKind.Approval, JournalRecordKind.Error, JournalRecordKind.Approval, JournalRecordKind.Approval],
+            entries.Select(e => e.Kind));
+        Assert.Equal(JournalSessionAudit.RefusalsUser, entries[0].Text(JournalProperty.User));
+        Assert.Equal("https://issuer.example#alice", entries[1].Text(JournalProperty.Actor));
+        var report = await bed.Verifier().VerifyAsync(start.Id);
+        Assert.True(report.Verified, string.Join("\n", report.Problems));
     }
 }

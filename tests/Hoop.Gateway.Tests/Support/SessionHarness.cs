@@ -21,7 +21,14 @@ internal sealed class SessionHarness : IAsyncDisposable
     /// <summary>A role whose sessions need an approval to start (<c>sessionApproval</c>).</summary>
     public static readonly SessionRole Gated = new("gated", ["developers"], ["demo"], TimeSpan.FromHours(1)) { SessionApprovers = ["sre-leads"] };
 
-    private SessionHarness(LocalKeyVault vault, ISecretStore secrets)
+    /// <summary>A gated role whose session approvals expire after two seconds.</summary>
+    public static readonly SessionRole GatedBriefly = new("gated-briefly", ["developers"], ["demo"], TimeSpan.FromHours(1))
+    {
+        SessionApprovers = ["sre-leads"],
+        SessionApprovalTimeout = TimeSpan.FromSeconds(2),
+    };
+
+    private SessionHarness(LocalKeyVault vault, ISecretStore secrets, ISessionApprovalGate? approvals)
     {
         Vault = vault;
         Secrets = secrets;
@@ -32,7 +39,7 @@ internal sealed class SessionHarness : IAsyncDisposable
         Cache = new SessionCache(Store, sessionOptions, Time);
         Watcher = new SessionEndWatcher(Cache, sessionOptions, Time, NullLogger<SessionEndWatcher>.Instance);
         Authenticator = new SessionTokenAuthenticator(Cache, Keys, Watcher, Audit, Time);
-        Service = new SessionService(Store, Cache, Keys, new StaticSessionRoleSource([Agent, Gated]), Audit, sessionOptions, identityOptions, Time);
+        Service = new SessionService(Store, Cache, Keys, new StaticSessionRoleSource([Agent, Gated, GatedBriefly]), Audit, sessionOptions, identityOptions, Time, approvals);
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
@@ -55,12 +62,13 @@ internal sealed class SessionHarness : IAsyncDisposable
 
     public SessionService Service { get; }
 
-    public static async Task<SessionHarness> StartAsync()
+    /// <summary>Starts the harness; with <paramref name="approvals"/>, gated roles ask for a session approval there.</summary>
+    public static async Task<SessionHarness> StartAsync(ISessionApprovalGate? approvals = null)
     {
         var vault = await LocalKeyVault.StartAsync();
         var secrets = new KeyVaultSecretStore(vault.CreateClient());
         await secrets.SetSecretAsync(SessionKeys.SecretName, SessionKeys.NewSecret(), new SecretProperties { Name = SessionKeys.SecretName });
-        return new SessionHarness(vault, secrets);
+        return new SessionHarness(vault, secrets, approvals);
     }
 
     public SignedInPerson Alice(DateTimeOffset? authTime = null)
