@@ -102,20 +102,33 @@ internal static class ServeHost
             // settings from the environment (this process only), so its console logs go to stderr like ours.
             Environment.SetEnvironmentVariable("Logging__Console__LogToStandardErrorThreshold", "Trace");
             Environment.SetEnvironmentVariable("Logging__LogLevel__Microsoft", "Warning");
-            var approvals = await DurableTaskTestHost.StartAsync(
-                ApprovalTasks.Register,
-                new DurableTaskTestHostOptions
+            // The sidecar picks a random port in 30000-40000 without checking it is free; give it a free one, and try again
+            // if another process takes it first.
+            DurableTaskTestHost? approvals = null;
+            for (var attempt = 1; approvals is null; attempt++)
+            {
+                try
                 {
-                    ConfigureServices = worker =>
-                    {
-                        // Activities run after the app is built; they journal into the app's journal.
-                        worker.AddSingleton(_ => built!.Services.GetRequiredService<IAuditJournal>());
-                        worker.AddSingleton(_ => built!.Services.GetRequiredService<IApprovalLedger>());
-                        worker.AddSingleton(_ => built!.Services.GetServices<IApprovalNotifier>());
-                        worker.AddSingleton(time);
-                    },
-                },
-                cancellationToken);
+                    approvals = await DurableTaskTestHost.StartAsync(
+                        ApprovalTasks.Register,
+                        new DurableTaskTestHostOptions
+                        {
+                            Port = NodeTool.FreePort(),
+                            ConfigureServices = worker =>
+                            {
+                                // Activities run after the app is built; they journal into the app's journal.
+                                worker.AddSingleton(_ => built!.Services.GetRequiredService<IAuditJournal>());
+                                worker.AddSingleton(_ => built!.Services.GetRequiredService<IApprovalLedger>());
+                                worker.AddSingleton(_ => built!.Services.GetServices<IApprovalNotifier>());
+                                worker.AddSingleton(time);
+                            },
+                        },
+                        cancellationToken);
+                }
+                catch (IOException ex) when (attempt < 3 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+                {
+                }
+            }
 
             // Registered by factory so that the container disposes the worker and sidecar when the app stops.
             builder.Services.AddSingleton(_ => approvals);

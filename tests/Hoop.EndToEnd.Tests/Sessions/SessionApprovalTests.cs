@@ -41,7 +41,8 @@ public sealed class SessionApprovalTests(ShortHoldApprovalGateway fixture) : ICl
             }
         }
 
-        Assert.Equal(["requested", "notified", "decided", "executed"], steps);
+        // One `notified` per channel the demo has (e-mail, log).
+        Assert.Equal(["requested", "notified", "notified", "decided", "executed"], steps);
         Assert.Equal(CliApp.Ok, await CliApp.RunAsync(["audit", "verify", "--state-dir", fixture.StateDir, "--session", partition]));
     }
 }

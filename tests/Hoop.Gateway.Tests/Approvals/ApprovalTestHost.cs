@@ -1,5 +1,6 @@
 using Hoop.Gateway.Approvals;
 using Hoop.Gateway.Approvals.Notifications;
+using Hoop.Gateway.Hosting;
 using Hoop.Gateway.Policy;
 using Hoop.Gateway.Recording;
 using Hoop.Gateway.Requests;
@@ -64,6 +65,8 @@ internal sealed class ApprovalTestHost : IAsyncDisposable
             ApprovalTasks.Register,
             new DurableTaskTestHostOptions
             {
+                // The sidecar's own choice is a random port in 30000-40000 that may be taken; give it a free one.
+                Port = NodeTool.FreePort(),
                 ConfigureServices = services =>
                 {
                     services.AddSingleton<IAuditJournal>(journal);
