@@ -60,7 +60,7 @@ internal sealed class DurableApprovalGate : IApprovalGate
     /// <summary>The gate as the hosts register it: the client source when one is registered, else the process's one client.</summary>
     public static DurableApprovalGate Create(IServiceProvider services)
         => new(
-            services.GetService<IDurableClientSource>() ?? new FixedDurableClientSource(services.GetRequiredService<DurableTaskClient>()),
+            FixedDurableClientSource.Registered(services),
             services.GetRequiredService<IApprovalLedger>(),
             services.GetRequiredService<IPolicySource>(),
             services.GetRequiredService<IAuditJournal>(),
@@ -82,9 +82,7 @@ internal sealed class DurableApprovalGate : IApprovalGate
         var deadline = _time.GetUtcNow().AddSeconds(_options.HoldSeconds);
         while (true)
         {
-            var generation = await _ledger.GenerationAsync(session.Id, fingerprint, cancellationToken);
-            var id = ApprovalIds.For(session.Id, fingerprint, generation);
-            var state = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+            var (generation, id, state) = await ApprovalCycle.CurrentAsync(_ledger, client, session.Id, fingerprint, cancellationToken);
             if (state is null)
             {
                 var claimed = await _ledger.TryClaimStartAsync(session.Id, id, _options.MaxPendingPerSession, cancellationToken);
@@ -176,7 +174,7 @@ internal sealed class DurableApprovalGate : IApprovalGate
     {
         var session = request.Session;
         await _ledger.FinishAsync(session.Id, state.InstanceId, cancellationToken);
-        var outcome = state.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? state.ReadOutputAs<ApprovalOutcome>() : null;
+        var outcome = ApprovalCycle.Outcome(state);
         if (outcome?.Outcome == ApprovalOutcome.Approved)
         {
             // The session may have ended or expired while the call was held or the approval waited: a fresh look, and
@@ -186,14 +184,12 @@ internal sealed class DurableApprovalGate : IApprovalGate
                 return (GatewayRefusal.Unauthorized($"{ended} (approval {state.InstanceId} was not used)"), true);
             }
 
-            if (!await _ledger.TryConsumeAsync(state.InstanceId, cancellationToken))
+            if (!await ApprovalCycle.UseOnceAsync(_ledger, session.Id, fingerprint, generation, state.InstanceId, cancellationToken))
             {
                 // Used by an earlier call: this identical request is a new execution and needs its own approval.
-                await _ledger.TryAdvanceAsync(session.Id, fingerprint, generation, cancellationToken);
                 return (null, false);
             }
 
-            await _ledger.TryAdvanceAsync(session.Id, fingerprint, generation, cancellationToken);
             await _journal.RecordApprovalAsync(
                 new ApprovalRecord
                 {
@@ -209,14 +205,7 @@ internal sealed class DurableApprovalGate : IApprovalGate
         }
 
         await _ledger.TryAdvanceAsync(session.Id, fingerprint, generation, cancellationToken);
-        var message = outcome switch
-        {
-            { Outcome: ApprovalOutcome.Denied } => $"approval {state.InstanceId} was denied by {outcome.Approver}"
-                + (string.IsNullOrEmpty(outcome.Comment) ? "" : $": {outcome.Comment}"),
-            { Outcome: ApprovalOutcome.Expired } => $"approval {state.InstanceId} expired without a decision (timeout {state.ReadInputAs<ApprovalRequest>()?.Timeout})",
-            _ => $"approval {state.InstanceId} ended without a decision ({state.RuntimeStatus}); run the command again to ask again",
-        };
-        return (GatewayRefusal.Forbidden(message), true);
+        return (GatewayRefusal.Forbidden(ApprovalCycle.Refusal("approval", state, outcome)), true);
     }
 
     private async ValueTask<string?> SessionEndedAsync(Session session, CancellationToken cancellationToken)

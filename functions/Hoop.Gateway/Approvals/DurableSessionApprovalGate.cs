@@ -56,7 +56,7 @@ internal sealed class DurableSessionApprovalGate : ISessionApprovalGate
     /// <summary>The gate as the hosts register it: the same client source as the approve stage.</summary>
     public static DurableSessionApprovalGate Create(IServiceProvider services)
         => new(
-            services.GetService<IDurableClientSource>() ?? new FixedDurableClientSource(services.GetRequiredService<DurableTaskClient>()),
+            FixedDurableClientSource.Registered(services),
             services.GetRequiredService<IApprovalLedger>(),
             services.GetRequiredService<IPolicySource>(),
             services.GetRequiredService<IAuditJournal>(),
@@ -75,9 +75,7 @@ internal sealed class DurableSessionApprovalGate : ISessionApprovalGate
         var groups = ApproverGroups(ask.Approvers);
         while (true)
         {
-            var generation = await _ledger.GenerationAsync(key, fingerprint, cancellationToken);
-            var id = ApprovalIds.For(key, fingerprint, generation);
-            var state = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+            var (generation, id, state) = await ApprovalCycle.CurrentAsync(_ledger, client, key, fingerprint, cancellationToken);
             if (state is null)
             {
                 var claimed = await _ledger.TryClaimStartAsync(key, id, _options.MaxPendingPerSession, cancellationToken);
@@ -102,13 +100,10 @@ internal sealed class DurableSessionApprovalGate : ISessionApprovalGate
             }
 
             await _ledger.FinishAsync(key, id, cancellationToken);
-            var input = state.ReadInputAs<ApprovalRequest>();
-            var outcome = state.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? state.ReadOutputAs<ApprovalOutcome>() : null;
+            var outcome = ApprovalCycle.Outcome(state);
             if (outcome?.Outcome == ApprovalOutcome.Approved)
             {
-                var consumed = await _ledger.TryConsumeAsync(id, cancellationToken);
-                await _ledger.TryAdvanceAsync(key, fingerprint, generation, cancellationToken);
-                if (!consumed)
+                if (!await ApprovalCycle.UseOnceAsync(_ledger, key, fingerprint, generation, id, cancellationToken))
                 {
                     // Used by an earlier POST: this one is a new session and needs its own approval.
                     continue;
@@ -119,18 +114,13 @@ internal sealed class DurableSessionApprovalGate : ISessionApprovalGate
                     State = SessionApprovalState.Approved,
                     ApprovalId = id,
                     Message = $"approved by {outcome.Approver}",
-                    JournalPartition = input?.SessionId ?? "",
+                    JournalPartition = state.ReadInputAs<ApprovalRequest>()?.SessionId ?? "",
                 };
             }
 
             await _ledger.TryAdvanceAsync(key, fingerprint, generation, cancellationToken);
-            return Refused(id, outcome switch
-            {
-                { Outcome: ApprovalOutcome.Denied } => $"session approval {id} was denied by {outcome.Approver}"
-                    + (string.IsNullOrEmpty(outcome.Comment) ? "" : $": {outcome.Comment}"),
-                { Outcome: ApprovalOutcome.Expired } => $"session approval {id} expired without a decision (timeout {input?.Timeout}); run the command again to ask again",
-                _ => $"session approval {id} ended without a decision ({state.RuntimeStatus}); run the command again to ask again",
-            });
+            var refusal = ApprovalCycle.Refusal("session approval", state, outcome);
+            return Refused(id, outcome?.Outcome == ApprovalOutcome.Expired ? refusal + "; run the command again to ask again" : refusal);
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hoop.Gateway.Approvals;
 
@@ -6,4 +7,8 @@ namespace Hoop.Gateway.Approvals;
 internal sealed class FixedDurableClientSource(DurableTaskClient client) : IDurableClientSource
 {
     public DurableTaskClient GetClient() => client;
+
+    /// <summary>The registered client source (the function app's per invocation), else the process's one client.</summary>
+    public static IDurableClientSource Registered(IServiceProvider services)
+        => services.GetService<IDurableClientSource>() ?? new FixedDurableClientSource(services.GetRequiredService<DurableTaskClient>());
 }
